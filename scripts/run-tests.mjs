@@ -1,0 +1,31 @@
+/**
+ * Runs every test/**\/*.test.ts (except the editor end-to-end suites) with node:test and tsx.
+ * Node 20's test runner takes no globs, so the files are listed here.
+ * Usage: node scripts/run-tests.mjs [substring filter...]
+ */
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const filters = process.argv.slice(2);
+const root = 'test';
+const skipDirs = new Set(['e2e', 'fixtures', 'node_modules']);
+
+function collect(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return skipDirs.has(entry.name) ? [] : collect(path);
+    return entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+const files = collect(root)
+  .filter((file) => filters.length === 0 || filters.some((f) => file.includes(f)))
+  .sort();
+if (files.length === 0) {
+  console.error(`No test files under ${root}/ match ${filters.join(', ') || '*.test.ts'}.`);
+  process.exit(1);
+}
+console.log(`Running ${files.length} test file(s): ${files.map((f) => relative(root, f)).join(', ')}`);
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
+process.exit(result.status ?? 1);

@@ -1,0 +1,170 @@
+/** Pure: the shape of the knowledge data files (see server/knowledge/knowledge.schema.json). */
+
+export type Lang = 'en' | 'fr' | 'es' | 'ar';
+export const LANGS: readonly Lang[] = ['en', 'fr', 'es', 'ar'];
+
+export type Status = 'verified' | 'partly-verified' | 'inferred';
+export type TranslationStatus = Partial<Record<Exclude<Lang, 'en'>, 'official' | 'official-partial' | 'own'>>;
+
+/** English is always present; other languages when the data has them. */
+export type LocalizedText = { readonly en: string } & Readonly<Partial<Record<Exclude<Lang, 'en'>, string>>>;
+export type Names = LocalizedText;
+export type Phrases = { readonly en: readonly string[]; readonly fr: readonly string[]; readonly es: readonly string[]; readonly ar?: readonly string[] };
+
+interface Sourced {
+  readonly source: string;
+}
+
+interface Named extends Sourced {
+  readonly id: string;
+  readonly names: Names;
+  readonly translationStatus?: TranslationStatus;
+}
+
+export interface Principle extends Named {
+  readonly order: number;
+  readonly aliases: Phrases;
+  readonly description: LocalizedText;
+  readonly checklist: readonly LocalizedText[];
+  readonly headings: Phrases;
+  readonly evidence: Phrases;
+  /** Sub-step ids where the principle matters most (Principles in Action). */
+  readonly steps: readonly string[];
+  /** Step id -> the question a document should answer at that step. */
+  readonly inAction: Readonly<Record<string, LocalizedText>>;
+  readonly status: Status;
+}
+
+export interface Activity extends Named {
+  readonly meaning: LocalizedText;
+  readonly evidence: Phrases;
+  readonly status: Status;
+}
+
+export interface Substep extends Named {
+  readonly code: string;
+  readonly aliases: Phrases;
+  readonly description: LocalizedText;
+  readonly purposes: readonly LocalizedText[];
+  readonly activities: readonly Activity[];
+  readonly headings: Phrases;
+  readonly evidence: Phrases;
+  readonly status: Status;
+}
+
+export interface Step extends Named {
+  readonly order: number;
+  readonly aliases: Phrases;
+  readonly description: LocalizedText;
+  readonly substeps: readonly Substep[];
+  readonly status: Status;
+}
+
+export interface MatrixRow extends Named {
+  readonly adaptable: boolean;
+  readonly description: LocalizedText;
+}
+
+export interface Category extends Named {
+  readonly order: number;
+  readonly aliases: Phrases;
+  readonly definition: LocalizedText;
+  readonly output: LocalizedText;
+  readonly subCategories: readonly LocalizedText[];
+  readonly methods: readonly LocalizedText[];
+  readonly specificExamples: readonly LocalizedText[];
+  readonly sharedData: LocalizedText;
+  readonly sourcesOfInformation: readonly LocalizedText[];
+  readonly unitOfAnalysis?: LocalizedText;
+  readonly evidence: Phrases;
+  readonly status: Status;
+}
+
+export interface Term extends Named {
+  readonly aliases: Phrases;
+  readonly definition: LocalizedText;
+  readonly related: readonly string[];
+  readonly domain: string;
+  readonly status: Status;
+}
+
+export interface Section extends Named {
+  readonly headings: Phrases;
+  readonly required: boolean;
+  readonly substeps: readonly string[];
+  readonly principles: readonly string[];
+  readonly skeleton: LocalizedText;
+}
+
+export interface DocumentKind extends Named {
+  readonly aliases: Phrases;
+  readonly description: LocalizedText;
+  readonly categories: readonly string[];
+  readonly substeps: readonly string[];
+  readonly principles: readonly string[];
+  readonly sections: readonly Section[];
+  readonly status: Status;
+}
+
+export interface Requirement extends Named {
+  readonly description: LocalizedText;
+  readonly evidence: Phrases;
+  readonly principles?: readonly string[];
+}
+
+export interface Signal extends Sourced {
+  readonly id: string;
+  readonly description: string;
+  readonly phrases: Phrases;
+}
+
+export interface SourceEntry {
+  readonly id: string;
+  readonly title: string;
+  readonly kind: 'seed' | 'public' | 'team';
+  readonly url?: string;
+}
+
+/** The data files, keyed by file name, as read from server/knowledge/. */
+export interface KnowledgeFiles {
+  readonly 'meta.json': { readonly version: string; readonly locales: readonly Lang[]; readonly sources: readonly SourceEntry[] };
+  readonly 'principles.json': { readonly principles: readonly Principle[] };
+  readonly 'process.json': {
+    readonly stepsArePrescriptive: true;
+    readonly substepsArePrescriptive: false;
+    readonly prescriptiveNote: LocalizedText;
+    readonly steps: readonly Step[];
+    readonly source: string;
+  };
+  readonly 'categories.json': { readonly rows: readonly MatrixRow[]; readonly categories: readonly Category[] };
+  readonly 'glossary.json': { readonly terms: readonly Term[] };
+  readonly 'document-kinds.json': { readonly kinds: readonly DocumentKind[] };
+  readonly 'data-sharing.json': { readonly requirements: readonly Requirement[] };
+  readonly 'lexicon.json': { readonly signals: readonly Signal[] };
+  readonly 'messages.json': { readonly messages: Readonly<Record<string, LocalizedText>> };
+}
+
+export const KNOWLEDGE_FILE_NAMES = [
+  'meta.json',
+  'principles.json',
+  'process.json',
+  'categories.json',
+  'glossary.json',
+  'document-kinds.json',
+  'data-sharing.json',
+  'lexicon.json',
+  'messages.json',
+] as const satisfies readonly (keyof KnowledgeFiles)[];
+
+/** Kinds of items a `kind:id` reference can name. */
+export type RefKind = 'principle' | 'step' | 'substep' | 'category' | 'term' | 'kind' | 'requirement';
+
+/** Anything with an id, names and a source that a reference can point at. */
+export type KnowledgeItem =
+  | { readonly kind: 'principle'; readonly item: Principle }
+  | { readonly kind: 'step'; readonly item: Step }
+  | { readonly kind: 'substep'; readonly item: Substep; readonly step: Step }
+  | { readonly kind: 'category'; readonly item: Category }
+  | { readonly kind: 'term'; readonly item: Term }
+  | { readonly kind: 'kind'; readonly item: DocumentKind }
+  | { readonly kind: 'requirement'; readonly item: Requirement };

@@ -1,0 +1,64 @@
+/**
+ * Pure: how words are compared everywhere in the engine. Case, accents, hyphens and
+ * British/American spelling never decide whether a phrase matches.
+ */
+
+export interface Token {
+  /** Normalised form used for comparison. */
+  readonly norm: string;
+  /** UTF-16 offsets of the word in the original text. */
+  readonly start: number;
+  readonly end: number;
+  /** True when the original word is an acronym written in capitals (e.g. DPIA). */
+  readonly upper: boolean;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const COMBINING_MARKS = /\p{M}+/gu;
+
+/** Spelling variants folded to one form; applied to text and phrases alike, so only consistency matters. */
+const SPELLING: readonly (readonly [RegExp, string])[] = [
+  [/isation(s?)$/u, 'ization$1'],
+  [/^analys(e|ed|es|ing)$/u, 'analyz$1'],
+  [/^(\w*)centred$/u, '$1centered'],
+  [/^(\w*)centre(s?)$/u, '$1center$2'],
+  [/^programme(s?)$/u, 'program$1'],
+  [/^(behavi|fav|lab|hon)our(s?)$/u, '$1or$2'],
+  [/^licence(s?)$/u, 'license$1'],
+  [/^catalogue(s?)$/u, 'catalog$1'],
+  [/^(organ|minim|anonym|pseudonym|prioriti|categor|recogn|author|util|summar|standard|central)is(e|ed|es|ing)$/u, '$1iz$2'],
+];
+
+/** Lower-cases, strips accents and folds spelling variants of one word. */
+export function normalizeWord(word: string): string {
+  let out = word.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
+  for (const [pattern, replacement] of SPELLING) {
+    if (pattern.test(out)) {
+      out = out.replace(pattern, replacement);
+      break;
+    }
+  }
+  return out;
+}
+
+/** Splits text into words with their offsets; punctuation, hyphens and apostrophes separate words. */
+export function tokenize(text: string, offset = 0): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0];
+    const start = offset + (match.index ?? 0);
+    tokens.push({ norm: normalizeWord(word), start, end: start + word.length, upper: isAcronym(word) });
+  }
+  return tokens;
+}
+
+/** A phrase as a list of comparison keys, e.g. "People-centred" -> ["people", "centered"]. */
+export function phraseKey(phrase: string): string {
+  return tokenize(phrase)
+    .map((t) => t.norm)
+    .join(' ');
+}
+
+function isAcronym(word: string): boolean {
+  return word.length >= 2 && /^\p{Lu}[\p{Lu}\p{N}]*s?$/u.test(word) && /\p{Lu}.*\p{Lu}/u.test(word);
+}

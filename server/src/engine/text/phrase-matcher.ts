@@ -1,0 +1,90 @@
+/**
+ * Pure: finds many phrases at once in tokenised text. Phrases are indexed by their first word,
+ * so matching costs one map lookup per word of the document whatever the number of phrases.
+ */
+import { tokenize, type Token } from './normalize';
+
+interface Entry<T> {
+  readonly words: readonly string[];
+  /** Per word: true when the phrase wrote it as an acronym, which then must be in capitals in the text too. */
+  readonly acronym: readonly boolean[];
+  readonly payload: T;
+  readonly phrase: string;
+}
+
+export interface PhraseMatch<T> {
+  readonly payload: T;
+  readonly phrase: string;
+  readonly start: number;
+  readonly end: number;
+  /** Index of the first matched token. */
+  readonly tokenIndex: number;
+  readonly tokenCount: number;
+}
+
+export class PhraseMatcher<T> {
+  private readonly byFirstWord = new Map<string, Entry<T>[]>();
+
+  add(phrase: string, payload: T): void {
+    const tokens = tokenize(phrase);
+    if (tokens.length === 0) return;
+    const entry: Entry<T> = {
+      words: tokens.map((t) => t.norm),
+      acronym: tokens.map((t) => t.upper),
+      payload,
+      phrase,
+    };
+    const first = entry.words[0] as string;
+    const bucket = this.byFirstWord.get(first);
+    if (bucket) bucket.push(entry);
+    else this.byFirstWord.set(first, [entry]);
+  }
+
+  get size(): number {
+    let total = 0;
+    for (const bucket of this.byFirstWord.values()) total += bucket.length;
+    return total;
+  }
+
+  /** Every occurrence of every phrase, longest first at each position. */
+  findAll(tokens: readonly Token[]): PhraseMatch<T>[] {
+    const matches: PhraseMatch<T>[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i] as Token;
+      for (const candidate of this.candidates(token.norm)) {
+        const count = this.matchAt(candidate, tokens, i);
+        if (count > 0) {
+          const last = tokens[i + count - 1] as Token;
+          matches.push({ payload: candidate.payload, phrase: candidate.phrase, start: token.start, end: last.end, tokenIndex: i, tokenCount: count });
+        }
+      }
+    }
+    return matches;
+  }
+
+  private *candidates(word: string): Iterable<Entry<T>> {
+    yield* this.byFirstWord.get(word) ?? [];
+    for (const stem of pluralStems(word)) yield* (this.byFirstWord.get(stem) ?? []).filter((e) => e.words.length === 1);
+  }
+
+  private matchAt(entry: Entry<T>, tokens: readonly Token[], at: number): number {
+    const n = entry.words.length;
+    if (at + n > tokens.length) return 0;
+    for (let k = 0; k < n; k++) {
+      const token = tokens[at + k] as Token;
+      const word = entry.words[k] as string;
+      if (entry.acronym[k] && !token.upper) return 0;
+      const same = token.norm === word || (k === n - 1 && pluralStems(token.norm).includes(word));
+      if (!same) return 0;
+    }
+    return n;
+  }
+}
+
+/** Singular forms a word may be the plural of: "forms" -> "form", "processes" -> "process". */
+function pluralStems(word: string): string[] {
+  if (word.length < 4 || !word.endsWith('s')) return [];
+  const stems = [word.slice(0, -1)];
+  if (word.endsWith('es')) stems.push(word.slice(0, -2));
+  return stems;
+}
