@@ -1,6 +1,7 @@
 import { main } from './main';
 
 main(process.argv.slice(2), {
+  cwd: process.cwd(),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
 }).then(

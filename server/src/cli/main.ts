@@ -1,46 +1,165 @@
 /** The pim-lint command line: parses arguments, runs the engine, prints, returns the exit code. */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { bundledKnowledge } from '../bundled-knowledge';
-import { KnowledgeError } from '../engine/knowledge/load';
+import { KnowledgeError, rules, type Knowledge } from '../engine/index';
+import { CONFIG_PROBLEM } from '../config/pimrc';
+import { coverageOf, formatCoverageJson, formatCoverageMarkdown, type FileCoverage } from './coverage-report';
+import { expandArguments } from './files';
+import { formatJson } from './formats/json';
+import { formatJunit } from './formats/junit';
+import { formatSarif } from './formats/sarif';
+import { formatStylish } from './formats/stylish';
+import { lintFiles, type LocatedFinding } from './lint-files';
 import { knowledgeAsJson } from './print-knowledge';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  readonly cwd: string;
 }
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
 export const EXIT_USAGE = 2;
 
-const USAGE = `Usage: pim-lint [options] [paths or globs...]
+const LINT_FORMATS = ['stylish', 'json', 'sarif', 'junit'] as const;
+const COVERAGE_FORMATS = ['json', 'markdown'] as const;
+
+const USAGE = `Usage:
+  pim-lint [options] <paths, folders or globs...>      check PIM documents
+  pim-lint coverage [options] <paths...>                which principles and process steps each document covers
+  pim-lint --print-knowledge                            print the PIM knowledge base as JSON
+
+Files named on the command line are checked as PIM documents even without front matter.
+Files found in folders or by globs are checked when they declare \`pim:\` in their front
+matter or match "documents" in the nearest .pimrc.json.
 
 Options:
-  --print-knowledge   print the whole PIM knowledge base as JSON
-  -h, --help          show this help
-  -v, --version       show the version`;
+  -f, --format <name>   lint: stylish (default), json, sarif, junit; coverage: json (default), markdown
+  -o, --output <file>   write the report to a file instead of standard output
+  --kind <id>           document kind for files that declare none (instead of inferring it)
+  --print-knowledge     print the whole PIM knowledge base as JSON
+  -h, --help            show this help
+  -v, --version         show the version
+
+Exit codes: 0 no errors, 1 errors found, 2 usage or configuration failure.`;
+
+interface Options {
+  command: 'lint' | 'coverage' | 'knowledge' | 'help' | 'version';
+  format?: string;
+  output?: string;
+  kind?: string;
+  paths: string[];
+}
+
+class UsageError extends Error {}
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    if (argv.includes('-h') || argv.includes('--help')) {
+    const options = parseArguments(argv);
+    if (options.command === 'help') {
       io.stdout(`${USAGE}\n`);
       return EXIT_OK;
     }
     const knowledge = bundledKnowledge();
-    if (argv.includes('-v') || argv.includes('--version')) {
-      io.stdout(`pim-lint (knowledge ${knowledge.version})\n`);
-      return EXIT_OK;
+    switch (options.command) {
+      case 'version':
+        io.stdout(`pim-lint ${knowledge.version}\n`);
+        return EXIT_OK;
+      case 'knowledge':
+        return emit(io, options, `${knowledgeAsJson(knowledge)}\n`, EXIT_OK);
+      case 'coverage':
+        return coverageCommand(options, knowledge, io);
+      default:
+        return lintCommand(options, knowledge, io);
     }
-    if (argv.includes('--print-knowledge')) {
-      io.stdout(`${knowledgeAsJson(knowledge)}\n`);
-      return EXIT_OK;
-    }
-    io.stderr(`pim-lint: nothing to do.\n${USAGE}\n`);
-    return EXIT_USAGE;
   } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`pim-lint: ${error.message}\n\n${USAGE}\n`);
+      return EXIT_USAGE;
+    }
     if (error instanceof KnowledgeError) {
       io.stderr(`pim-lint: ${error.message}\n`);
       return EXIT_USAGE;
     }
     throw error;
   }
+}
+
+function parseArguments(argv: readonly string[]): Options {
+  const options: Options = { command: 'lint', paths: [] };
+  const args = [...argv];
+  if (args[0] === 'coverage') {
+    options.command = 'coverage';
+    args.shift();
+  }
+  const value = (flag: string): string => {
+    const next = args.shift();
+    if (next === undefined || next.startsWith('-')) throw new UsageError(`${flag} needs a value.`);
+    return next;
+  };
+  while (args.length > 0) {
+    const arg = args.shift() as string;
+    if (arg === '-h' || arg === '--help') return { ...options, command: 'help' };
+    if (arg === '-v' || arg === '--version') return { ...options, command: 'version' };
+    if (arg === '--print-knowledge') options.command = 'knowledge';
+    else if (arg === '-f' || arg === '--format') options.format = value(arg);
+    else if (arg.startsWith('--format=')) options.format = arg.slice('--format='.length);
+    else if (arg === '-o' || arg === '--output') options.output = value(arg);
+    else if (arg === '--kind') options.kind = value(arg);
+    else if (arg === '--') options.paths.push(...args.splice(0));
+    else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}.`);
+    else options.paths.push(arg);
+  }
+  const formats: readonly string[] = options.command === 'coverage' ? COVERAGE_FORMATS : LINT_FORMATS;
+  if (options.format !== undefined && options.command !== 'knowledge' && !formats.includes(options.format)) {
+    throw new UsageError(`unknown format "${options.format}"; use one of: ${formats.join(', ')}.`);
+  }
+  if ((options.command === 'lint' || options.command === 'coverage') && options.paths.length === 0) throw new UsageError('no files, folders or globs given.');
+  return options;
+}
+
+function collect(options: Options, knowledge: Knowledge, io: CliIo) {
+  if (options.kind !== undefined && !knowledge.kinds.some((k) => k.id === options.kind)) {
+    throw new UsageError(`unknown kind "${options.kind}"; use one of: ${knowledge.kinds.map((k) => k.id).join(', ')}.`);
+  }
+  const { targets, missing } = expandArguments(options.paths, io.cwd);
+  if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}.`);
+  return lintFiles(targets, { cwd: io.cwd, knowledge, ...(options.kind ? { kind: options.kind } : {}) });
+}
+
+function lintCommand(options: Options, knowledge: Knowledge, io: CliIo): number {
+  const run = collect(options, knowledge, io);
+  const findings: LocatedFinding[] = [...run.configProblems, ...run.files.flatMap((f) => f.findings)];
+  let report: string;
+  switch (options.format ?? 'stylish') {
+    case 'json':
+      report = formatJson(findings);
+      break;
+    case 'sarif':
+      report = formatSarif(findings, rules, knowledge.version, [CONFIG_PROBLEM, 'internal-error']);
+      break;
+    case 'junit':
+      report = formatJunit(findings, [...new Set([...run.configProblems.map((p) => p.file), ...run.files.map((f) => f.file)])]);
+      break;
+    default:
+      report = formatStylish(findings, run.files.length);
+  }
+  const code = run.configProblems.length > 0 ? EXIT_USAGE : findings.some((f) => f.severity === 'error') ? EXIT_ERRORS : EXIT_OK;
+  return emit(io, options, report, code);
+}
+
+function coverageCommand(options: Options, knowledge: Knowledge, io: CliIo): number {
+  const run = collect(options, knowledge, io);
+  const files = run.files.map(coverageOf).filter((c): c is FileCoverage => c !== undefined);
+  for (const problem of run.configProblems) io.stderr(`${problem.file}:${problem.line}:${problem.column} ${problem.message}\n`);
+  const report = options.format === 'markdown' ? formatCoverageMarkdown(files, run.files) : formatCoverageJson(files);
+  return emit(io, options, report, run.configProblems.length > 0 ? EXIT_USAGE : EXIT_OK);
+}
+
+function emit(io: CliIo, options: Options, report: string, code: number): number {
+  if (options.output) writeFileSync(resolve(io.cwd, options.output), report);
+  else io.stdout(report);
+  return code;
 }

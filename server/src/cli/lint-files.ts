@@ -1,0 +1,92 @@
+/** Lints files from disk with the engine, using the nearest .pimrc.json of each. */
+import { readFileSync, statSync } from 'node:fs';
+import { relative } from 'node:path';
+import { analyze, positionOf, rules, type Analysis, type Finding, type Knowledge, type Severity } from '../engine/index';
+import { ConfigResolver, CONFIG_PROBLEM, type ConfigProblem } from '../config/pimrc';
+import { toPosix, type Target } from './files';
+
+/** A finding with 1-based lines and columns, as every output format prints it. */
+export interface LocatedFinding {
+  readonly file: string;
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly refs: readonly string[];
+}
+
+export interface FileResult {
+  /** Path relative to the working directory, with `/` separators. */
+  readonly file: string;
+  readonly findings: readonly LocatedFinding[];
+  readonly analysis?: Analysis;
+}
+
+export interface LintRun {
+  readonly files: readonly FileResult[];
+  /** Invalid .pimrc.json files, reported as findings on those files. */
+  readonly configProblems: readonly LocatedFinding[];
+}
+
+export interface LintFilesOptions {
+  readonly cwd: string;
+  readonly knowledge: Knowledge;
+  readonly kind?: string;
+}
+
+/** Bigger files are not documents anyone writes by hand; skipping them keeps a folder run predictable. */
+const MAX_BYTES = 20 * 1024 * 1024;
+const DECLARES_PIM = /^---\r?\n(?:[^\n]*\n)*?pim\s*:/;
+
+export function lintFiles(targets: readonly Target[], options: LintFilesOptions): LintRun {
+  const resolver = new ConfigResolver({ readFile: readTextOrUndefined }, rules.map((r) => r.id));
+  const files: FileResult[] = [];
+  const problemsByFile = new Map<string, readonly ConfigProblem[]>();
+  for (const target of targets) {
+    const { config, file: configFile, problems } = resolver.forDocument(target.path);
+    if (configFile && problems.length > 0) problemsByFile.set(configFile, problems);
+    if (!target.explicit && config.isIgnored(target.path)) continue;
+    if (statSync(target.path).size > MAX_BYTES) continue;
+    const text = readFileSync(target.path, 'utf8');
+    const treatAsPim = target.explicit || config.isDocument(target.path);
+    if (!treatAsPim && !DECLARES_PIM.test(text)) continue;
+    const { analysis, findings } = analyze(text, options.knowledge, {
+      rules: config.rules,
+      treatAsPim,
+      ...(config.language ? { language: config.language } : {}),
+      ...(options.kind ? { kind: options.kind } : {}),
+    });
+    const display = displayPath(target.path, options.cwd);
+    files.push({ file: display, findings: findings.map((f) => locate(display, f, analysis)), analysis });
+  }
+  const configProblems = [...problemsByFile].flatMap(([file, problems]) => problems.map((p) => locateProblem(displayPath(file, options.cwd), p)));
+  return { files, configProblems };
+}
+
+function locate(file: string, finding: Finding, analysis: Analysis): LocatedFinding {
+  const start = positionOf(analysis.model, finding.span.start);
+  const end = positionOf(analysis.model, finding.span.end);
+  return { file, ruleId: finding.ruleId, severity: finding.severity, message: finding.message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, refs: finding.refs };
+}
+
+function locateProblem(file: string, problem: ConfigProblem): LocatedFinding {
+  const lineStarts = [0, ...[...problem.text.matchAll(/\n/g)].map((m) => (m.index ?? 0) + 1)];
+  const start = positionOf({ lineStarts }, problem.start);
+  const end = positionOf({ lineStarts }, problem.end);
+  return { file, ruleId: CONFIG_PROBLEM, severity: 'error', message: problem.message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, refs: [] };
+}
+
+export function displayPath(path: string, cwd: string): string {
+  return toPosix(relative(cwd, path)) || '.';
+}
+
+function readTextOrUndefined(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * Pure: the phrase matchers built from the knowledge for one document language. Building them
+ * costs far more than using them, so they are made once per knowledge object and language.
+ */
+import type { Knowledge } from '../knowledge/load';
+import { allPhrases, namesOf, phrasesIn } from '../knowledge/lookup';
+import type { Lang } from '../knowledge/types';
+import { PhraseMatcher } from '../text/phrase-matcher';
+
+export interface SectionRef {
+  readonly kind: string;
+  readonly section: string;
+}
+
+export interface Matchers {
+  /** Sentences about a principle or sub-step: payload `principle:<id>` or `substep:<id>`. */
+  readonly evidence: PhraseMatcher<string>;
+  /** Headings naming a principle or sub-step. */
+  readonly headings: PhraseMatcher<string>;
+  /** Headings of the expected sections of every document kind. */
+  readonly sections: PhraseMatcher<SectionRef>;
+  /** Titles that name a document kind: payload kind id. */
+  readonly kindTitles: PhraseMatcher<string>;
+  /** Data-sharing requirements: payload requirement id. */
+  readonly requirements: PhraseMatcher<string>;
+  /** lexicon.json signals by id. */
+  readonly signals: ReadonlyMap<string, PhraseMatcher<string>>;
+  /** Every name and alias of a principle, step, sub-step, category or term, in every language: payload ref. */
+  readonly terms: PhraseMatcher<string>;
+}
+
+const cache = new WeakMap<Knowledge, Map<Lang, Matchers>>();
+
+export function matchersFor(k: Knowledge, lang: Lang): Matchers {
+  let byLang = cache.get(k);
+  if (!byLang) {
+    byLang = new Map();
+    cache.set(k, byLang);
+  }
+  let matchers = byLang.get(lang);
+  if (!matchers) {
+    matchers = build(k, lang);
+    byLang.set(lang, matchers);
+  }
+  return matchers;
+}
+
+function build(k: Knowledge, lang: Lang): Matchers {
+  const evidence = new PhraseMatcher<string>();
+  const headings = new PhraseMatcher<string>();
+  const addAll = (matcher: PhraseMatcher<string>, phrases: Iterable<string>, ref: string): void => {
+    for (const phrase of new Set(phrases)) matcher.add(phrase, ref);
+  };
+  for (const p of k.principles) {
+    const ref = `principle:${p.id}`;
+    const names = [...namesOf(p.names), ...allPhrases(p.aliases)];
+    addAll(evidence, [...names, ...phrasesIn(p.evidence, lang)], ref);
+    addAll(headings, [...names, ...phrasesIn(p.headings, lang)], ref);
+  }
+  for (const s of k.substeps) {
+    const ref = `substep:${s.id}`;
+    const names = [...namesOf(s.names), ...allPhrases(s.aliases)];
+    addAll(evidence, [...names, ...phrasesIn(s.evidence, lang), ...s.activities.flatMap((a) => phrasesIn(a.evidence, lang))], ref);
+    addAll(headings, [...names, ...phrasesIn(s.headings, lang)], ref);
+  }
+
+  const sections = new PhraseMatcher<SectionRef>();
+  const kindTitles = new PhraseMatcher<string>();
+  for (const kind of k.kinds) {
+    for (const phrase of new Set([...namesOf(kind.names), ...allPhrases(kind.aliases)])) kindTitles.add(phrase, kind.id);
+    for (const section of kind.sections) {
+      for (const phrase of new Set([...namesOf(section.names), ...phrasesIn(section.headings, lang)])) sections.add(phrase, { kind: kind.id, section: section.id });
+    }
+  }
+
+  const requirements = new PhraseMatcher<string>();
+  for (const r of k.requirements) addAll(requirements, phrasesIn(r.evidence, lang), r.id);
+
+  const signals = new Map<string, PhraseMatcher<string>>();
+  for (const s of k.signals.values()) {
+    const matcher = new PhraseMatcher<string>();
+    addAll(matcher, phrasesIn(s.phrases, lang), s.id);
+    signals.set(s.id, matcher);
+  }
+
+  const terms = new PhraseMatcher<string>();
+  for (const [ref, entry] of k.byRef) {
+    if (entry.kind === 'kind' || entry.kind === 'requirement') continue;
+    addAll(terms, [...namesOf(entry.item.names), ...allPhrases(entry.item.aliases)], ref);
+  }
+  return { evidence, headings, sections, kindTitles, requirements, signals, terms };
+}

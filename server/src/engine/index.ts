@@ -1,0 +1,22 @@
+/**
+ * The engine's public face. Pure: takes text, knowledge and options; returns plain data with
+ * UTF-16 offsets. The language server and the CLI only translate what comes out of here.
+ */
+import { Analysis } from './analysis/analysis';
+import type { Knowledge } from './knowledge/load';
+import { lint } from './lint';
+import { rules } from './rules/index';
+import type { Finding, LintOptions } from './types';
+
+export { Analysis } from './analysis/analysis';
+export { loadKnowledge, KnowledgeError, type Knowledge } from './knowledge/load';
+export { rules, type Rule } from './rules/index';
+export { INTERNAL_ERROR } from './lint';
+export { positionOf } from './model/build-model';
+export * from './types';
+
+/** Analyses and lints one document version; keep the Analysis to answer hovers and completion on the same version. */
+export function analyze(text: string, knowledge: Knowledge, options: LintOptions = {}): { analysis: Analysis; findings: Finding[] } {
+  const analysis = new Analysis(text, knowledge, options);
+  return { analysis, findings: lint(analysis, rules) };
+}

@@ -1,0 +1,283 @@
+/**
+ * Pure: mdast -> DocumentModel, the one structure every feature reads: the section tree, the
+ * text blocks that may count as evidence, front matter and HTML comments. Built once per
+ * document version.
+ */
+import type { Nodes, Root } from 'mdast';
+import { parseMarkdown } from '../parse';
+import { tokenize, type Token } from '../text/normalize';
+import type { Span } from '../types';
+import { readFrontMatter, type FrontMatter } from './front-matter';
+
+export type BlockKind = 'heading' | 'paragraph' | 'cell' | 'html';
+
+export interface Block {
+  readonly kind: BlockKind;
+  readonly span: Span;
+  /** The parts of the block that may count as evidence: no code, HTML markup or template tags. */
+  readonly runs: readonly Span[];
+  readonly tokens: readonly Token[];
+  /** Index of the section the block belongs to. */
+  readonly section: number;
+}
+
+export interface Section {
+  readonly index: number;
+  /** 0 for the text before the first heading, else the heading depth. */
+  readonly level: number;
+  readonly title: string;
+  /** The heading line; absent for the text before the first heading. */
+  readonly heading?: Span;
+  readonly titleTokens: readonly Token[];
+  /** From the heading to the end of its last sub-section. */
+  readonly span: Span;
+  /** From the end of the heading to the next heading of any level. */
+  readonly body: Span;
+  readonly parent: number;
+  /** Indexes of the blocks in `body`. */
+  readonly blocks: readonly number[];
+}
+
+export interface HtmlComment {
+  readonly text: string;
+  readonly span: Span;
+}
+
+export interface DocumentModel {
+  readonly text: string;
+  readonly lineStarts: readonly number[];
+  readonly frontMatter?: FrontMatter;
+  /** sections[0] is the text before the first heading (level 0), even when empty. */
+  readonly sections: readonly Section[];
+  readonly blocks: readonly Block[];
+  readonly comments: readonly HtmlComment[];
+  /** Fenced and indented code blocks: never evidence, but still the document's text. */
+  readonly code: readonly Span[];
+  /** Set when the Markdown parser failed; the model is then empty rather than absent. */
+  readonly parseError?: string;
+}
+
+interface RawBlock {
+  readonly kind: BlockKind;
+  readonly span: Span;
+  readonly runs: Span[];
+  readonly depth: number;
+}
+
+const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+const HTML_TAG = /<\/?[A-Za-z][^>]*>|<!--[\s\S]*?(?:-->|$)/g;
+const TEMPLATE_TAG = /\{%[\s\S]*?(?:%\}|$)|\{\{[\s\S]*?(?:\}\}|$)|\{#[\s\S]*?(?:#\}|$)/g;
+const LENIENT_HEADING = /^ {0,3}(#{1,6})(?=[^\s#])/;
+
+export function buildModel(text: string): DocumentModel {
+  let tree: Root;
+  let parseError: string | undefined;
+  try {
+    tree = parseMarkdown(text);
+  } catch (error) {
+    // Linting never fails on user input: an unparsable document yields an empty model and one finding.
+    tree = { type: 'root', children: [] };
+    parseError = error instanceof Error ? error.message : String(error);
+  }
+  const collector = new Collector(text);
+  collector.walk(tree);
+  const raw = collector.blocks.sort((a, b) => a.span.start - b.span.start);
+  const { sections, blocks } = assemble(text, raw);
+  return {
+    text,
+    lineStarts: lineStartsOf(text),
+    ...(collector.frontMatter ? { frontMatter: collector.frontMatter } : {}),
+    sections,
+    blocks,
+    comments: collector.comments,
+    code: collector.code,
+    ...(parseError !== undefined ? { parseError } : {}),
+  };
+}
+
+/** Walks mdast without recursion, so deeply nested input cannot overflow the stack. */
+class Collector {
+  readonly blocks: RawBlock[] = [];
+  readonly comments: HtmlComment[] = [];
+  readonly code: Span[] = [];
+  frontMatter: FrontMatter | undefined;
+
+  constructor(private readonly text: string) {}
+
+  walk(tree: Root): void {
+    const stack: Nodes[] = [tree];
+    while (stack.length > 0) {
+      const node = stack.pop() as Nodes;
+      const span = spanOf(node);
+      switch (node.type) {
+        case 'yaml':
+          if (span) this.frontMatter = readFrontMatter(this.text, span, node.value);
+          break;
+        case 'code':
+          if (span) this.code.push(span);
+          break;
+        case 'heading':
+          if (span) this.blocks.push({ kind: 'heading', span, runs: this.inlineRuns(node), depth: node.depth });
+          break;
+        case 'paragraph':
+          if (span) this.paragraph(node, span);
+          break;
+        case 'tableCell':
+          if (span) this.blocks.push({ kind: 'cell', span, runs: this.inlineRuns(node), depth: 0 });
+          break;
+        case 'html':
+          if (span) this.htmlBlock(span);
+          break;
+        default:
+          if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+      }
+    }
+  }
+
+  /** A paragraph, split where a line reads like a heading written without a space (`##Scope`). */
+  private paragraph(node: Nodes, span: Span): void {
+    const runs = this.inlineRuns(node);
+    let cursor = span.start;
+    for (const line of linesOf(this.text, span)) {
+      const match = LENIENT_HEADING.exec(this.text.slice(line.start, line.end));
+      if (!match) continue;
+      if (line.start > cursor) this.blocks.push({ kind: 'paragraph', span: { start: cursor, end: line.start }, runs: clip(runs, cursor, line.start), depth: 0 });
+      const titleStart = line.start + match[0].length;
+      this.blocks.push({ kind: 'heading', span: line, runs: clip(runs, titleStart, line.end), depth: (match[1] as string).length });
+      cursor = line.end;
+    }
+    if (cursor < span.end) this.blocks.push({ kind: 'paragraph', span: { start: cursor, end: span.end }, runs: clip(runs, cursor, span.end), depth: 0 });
+  }
+
+  /** Text runs of inline content; code, HTML and template tags are left out. */
+  private inlineRuns(node: Nodes): Span[] {
+    const runs: Span[] = [];
+    const stack: Nodes[] = [node];
+    while (stack.length > 0) {
+      const current = stack.pop() as Nodes;
+      const span = spanOf(current);
+      if (current.type === 'text' && span) runs.push(...withoutTemplateTags(this.text, span));
+      else if (current.type === 'html' && span) this.collectComments(span);
+      else if (current.type !== 'inlineCode' && 'children' in current) {
+        for (let i = current.children.length - 1; i >= 0; i--) stack.push(current.children[i] as Nodes);
+      }
+    }
+    return runs.sort((a, b) => a.start - b.start);
+  }
+
+  /** Block HTML: comments are kept for suppressions; the text between tags (raw HTML tables) stays evidence. */
+  private htmlBlock(span: Span): void {
+    this.collectComments(span);
+    const source = this.text.slice(span.start, span.end);
+    const runs: Span[] = [];
+    let cursor = 0;
+    for (const match of source.matchAll(HTML_TAG)) {
+      const at = match.index ?? 0;
+      if (at > cursor) runs.push(...withoutTemplateTags(this.text, { start: span.start + cursor, end: span.start + at }));
+      cursor = at + match[0].length;
+    }
+    if (cursor < source.length) runs.push(...withoutTemplateTags(this.text, { start: span.start + cursor, end: span.end }));
+    const textual = runs.filter((run) => /[\p{L}\p{N}]/u.test(this.text.slice(run.start, run.end)));
+    if (textual.length > 0) this.blocks.push({ kind: 'html', span, runs: textual, depth: 0 });
+  }
+
+  private collectComments(span: Span): void {
+    const source = this.text.slice(span.start, span.end);
+    for (const match of source.matchAll(HTML_COMMENT)) {
+      const start = span.start + (match.index ?? 0);
+      this.comments.push({ text: match[0], span: { start, end: start + match[0].length } });
+    }
+  }
+}
+
+function assemble(text: string, raw: readonly RawBlock[]): { sections: Section[]; blocks: Block[] } {
+  const headings = raw.filter((b) => b.kind === 'heading');
+  const firstHeading = headings[0]?.span.start ?? text.length;
+  const sections: (Section & { span: { start: number; end: number }; blocks: number[] })[] = [
+    { index: 0, level: 0, title: '', titleTokens: [], span: { start: 0, end: text.length }, body: { start: 0, end: firstHeading }, parent: -1, blocks: [] },
+  ];
+  const open: number[] = [];
+  headings.forEach((heading, i) => {
+    // A heading closes every open section of the same or a deeper level.
+    while (open.length > 0 && (sections[open[open.length - 1] as number] as Section).level >= heading.depth) {
+      (sections[open.pop() as number] as { span: { end: number } }).span.end = heading.span.start;
+    }
+    const index = i + 1;
+    sections.push({
+      index,
+      level: heading.depth,
+      title: heading.runs.map((run) => text.slice(run.start, run.end)).join('').replace(/\s+/g, ' ').replace(/[\s#]+$/, '').trim(),
+      heading: heading.span,
+      titleTokens: heading.runs.flatMap((run) => tokenize(text.slice(run.start, run.end), run.start)),
+      span: { start: heading.span.start, end: text.length },
+      body: { start: heading.span.end, end: headings[i + 1]?.span.start ?? text.length },
+      parent: open.length > 0 ? (open[open.length - 1] as number) : 0,
+      blocks: [],
+    });
+    open.push(index);
+  });
+  const blocks: Block[] = [];
+  let section = 0;
+  for (const block of raw) {
+    if (block.kind === 'heading') section++;
+    const index = blocks.length;
+    blocks.push({ kind: block.kind, span: block.span, runs: block.runs, tokens: block.runs.flatMap((run) => tokenize(text.slice(run.start, run.end), run.start)), section });
+    if (block.kind !== 'heading') sections[section]?.blocks.push(index);
+  }
+  return { sections, blocks };
+}
+
+function spanOf(node: Nodes): Span | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? undefined : { start, end };
+}
+
+function withoutTemplateTags(text: string, span: Span): Span[] {
+  const source = text.slice(span.start, span.end);
+  if (!source.includes('{')) return [span];
+  const runs: Span[] = [];
+  let cursor = 0;
+  for (const match of source.matchAll(TEMPLATE_TAG)) {
+    const at = match.index ?? 0;
+    if (at > cursor) runs.push({ start: span.start + cursor, end: span.start + at });
+    cursor = at + match[0].length;
+  }
+  if (cursor < source.length) runs.push({ start: span.start + cursor, end: span.end });
+  return runs;
+}
+
+function clip(runs: readonly Span[], start: number, end: number): Span[] {
+  return runs.filter((r) => r.end > start && r.start < end).map((r) => ({ start: Math.max(r.start, start), end: Math.min(r.end, end) }));
+}
+
+function linesOf(text: string, span: Span): Span[] {
+  const lines: Span[] = [];
+  let start = span.start;
+  while (start < span.end) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 || newline >= span.end ? span.end : newline;
+    lines.push({ start, end });
+    start = end + 1;
+  }
+  return lines;
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line and column (UTF-16) of an offset. */
+export function positionOf(model: Pick<DocumentModel, 'lineStarts'>, offset: number): { line: number; column: number } {
+  const starts = model.lineStarts;
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((starts[mid] as number) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, column: offset - (starts[low] as number) + 1 };
+}

@@ -1,0 +1,19 @@
+import { defineRule } from './define-rule';
+import { firstHit, mentions } from './signals';
+
+export default defineRule({
+  id: 'consent-missing',
+  description: 'Principles in Action: personal data is collected but the document describes no consent procedure (or other legal basis).',
+  defaultSeverity: 'warning',
+  missingItem: true,
+  refs: ['principle:informed-consent-and-confidentiality', 'substep:develop-im-system', 'substep:collect-data'],
+  examples: {
+    valid: [{ text: '---\npim:\n  kind: assessment-methodology\n---\n# Method\n\nEnumerators record the phone number of each respondent after obtaining informed consent.\n' }],
+    invalid: [{ text: '---\npim:\n  kind: assessment-methodology\n---\n# Method\n\nEnumerators record the full name and phone number of each respondent.\n', findings: 1 }],
+  },
+  check({ analysis, report, message }) {
+    const hit = firstHit(analysis, 'personal-data');
+    if (!hit || mentions(analysis, 'consent')) return;
+    report({ span: hit.span, message: message('consent-missing', { data: hit.phrase }) });
+  },
+});

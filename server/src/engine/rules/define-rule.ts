@@ -1,0 +1,51 @@
+/** Pure: the shape every rule has. A rule reads the Analysis and reports; it never builds editor types. */
+import type { Analysis } from '../analysis/analysis';
+import type { Lang } from '../knowledge/types';
+import type { Fix, LintOptions, RelatedSpan, Severity, Span } from '../types';
+
+export interface RuleExample {
+  readonly text: string;
+  readonly options?: LintOptions;
+  /** For invalid examples: how many findings of the rule the text produces. */
+  readonly findings?: number;
+}
+
+export interface Report {
+  readonly span: Span;
+  readonly message: string;
+  readonly refs?: readonly string[];
+  readonly related?: readonly RelatedSpan[];
+  readonly fix?: Fix;
+  /** When one rule reports at two levels (a missing step is a warning, a missing sub-step information). */
+  readonly severity?: Severity;
+}
+
+export interface RuleContext {
+  readonly analysis: Analysis;
+  readonly lang: Lang;
+  /** Where findings about the whole document go: the title heading, else the `pim:` key, else the start. */
+  readonly anchor: Span;
+  report(report: Report): void;
+  /** A messages.json template in the document's language. */
+  message(key: string, params?: Readonly<Record<string, string | number>>): string;
+}
+
+export interface Rule {
+  /** Stable, kebab-case, equal to the file name. */
+  readonly id: string;
+  /** One line, shown in the README rules table and the docs. */
+  readonly description: string;
+  readonly defaultSeverity: Severity;
+  /** Knowledge ids the rule is about, e.g. `principle:do-no-harm`. */
+  readonly refs: readonly string[];
+  /** Reports something expected but absent: a draft lowers it by one level. */
+  readonly missingItem: boolean;
+  /** Severity when the document's status is final, if it differs. */
+  readonly finalSeverity?: Severity;
+  readonly examples: { readonly valid: readonly RuleExample[]; readonly invalid: readonly RuleExample[] };
+  check(context: RuleContext): void;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}

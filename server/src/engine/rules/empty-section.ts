@@ -1,0 +1,38 @@
+import type { Block } from '../model/build-model';
+import { defineRule } from './define-rule';
+
+export default defineRule({
+  id: 'empty-section',
+  description: 'A section is empty, or placeholder text (TODO, TBD, lorem ipsum, "[insert …]") was left in the document.',
+  defaultSeverity: 'warning',
+  missingItem: true,
+  refs: [],
+  examples: {
+    valid: [{ text: '---\npim:\n  kind: report\n---\n# Report\n\n## Key findings\n\nThree districts reported more evictions than last month.\n' }],
+    invalid: [
+      { text: '---\npim:\n  kind: report\n---\n# Report\n\n## Key findings\n\n## Recommendations\n\nTBD\n', findings: 2 },
+      { text: '---\npim:\n  kind: report\n---\n# Report\n\nThe survey covers [insert districts].\n', findings: 1 },
+    ],
+  },
+  check({ analysis, report, message }) {
+    const { model, placeholders } = analysis;
+    const inPlaceholder = (start: number): boolean => placeholders.some((p) => start >= p.start && start < p.end);
+    const hasContent = new Map<number, boolean>();
+    for (const section of [...model.sections].reverse()) {
+      const own =
+        section.blocks.some((i) => (model.blocks[i] as Block).tokens.some((t) => !inPlaceholder(t.start))) ||
+        model.code.some((c) => c.start >= section.body.start && c.end <= section.body.end);
+      hasContent.set(section.index, (hasContent.get(section.index) ?? false) || own);
+      if (section.parent >= 0 && hasContent.get(section.index)) hasContent.set(section.parent, true);
+    }
+    for (const section of model.sections) {
+      if (!section.heading || hasContent.get(section.index)) continue;
+      const onlyPlaceholders = section.blocks.length > 0;
+      if (onlyPlaceholders) continue; // the placeholders themselves are reported below
+      report({ span: section.heading, message: message('empty-section.empty', { section: section.title }) });
+    }
+    for (const placeholder of placeholders) {
+      report({ span: placeholder, message: message('empty-section.placeholder', { text: model.text.slice(placeholder.start, placeholder.end) }) });
+    }
+  },
+});

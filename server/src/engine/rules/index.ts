@@ -1,0 +1,37 @@
+/** The rule registry. Order is documentation order: structure first, then coverage, then Principles in Action. */
+import type { Rule } from './define-rule';
+import unknownKind from './unknown-kind';
+import frontMatter from './front-matter';
+import kindInferred from './kind-inferred';
+import requiredSection from './required-section';
+import emptySection from './empty-section';
+import processStepMissing from './process-step-missing';
+import principleUnaddressed from './principle-unaddressed';
+import consentMissing from './consent-missing';
+import retentionMissing from './retention-missing';
+import sharingSafeguards from './sharing-safeguards';
+import rawDataToNonProtectionActors from './raw-data-to-non-protection-actors';
+import unsafeChannel from './unsafe-channel';
+import referralMissing from './referral-missing';
+import riskAssessmentMissing from './risk-assessment-missing';
+import personalDataInDocument from './personal-data-in-document';
+
+export const rules: readonly Rule[] = [
+  unknownKind,
+  frontMatter,
+  kindInferred,
+  requiredSection,
+  emptySection,
+  processStepMissing,
+  principleUnaddressed,
+  consentMissing,
+  retentionMissing,
+  sharingSafeguards,
+  rawDataToNonProtectionActors,
+  unsafeChannel,
+  referralMissing,
+  riskAssessmentMissing,
+  personalDataInDocument,
+];
+
+export type { Rule } from './define-rule';

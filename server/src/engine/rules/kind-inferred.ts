@@ -1,0 +1,50 @@
+import type { Analysis } from '../analysis/analysis';
+import type { Edit } from '../types';
+import { defineRule } from './define-rule';
+
+export default defineRule({
+  id: 'kind-inferred',
+  description: 'The document does not declare its kind: says which kind it reads like and how to declare it.',
+  defaultSeverity: 'info',
+  missingItem: false,
+  refs: [],
+  examples: {
+    valid: [{ text: '---\npim:\n  kind: dpia\n---\n# DPIA\n' }],
+    invalid: [
+      { text: '# Data sharing agreement\n\n## Parties\n\nA and B.\n\n## Purpose of the data sharing\n\nWhy.\n', options: { treatAsPim: true }, findings: 1 },
+      { text: '---\npim: {}\n---\n# Notes\n\nNothing here names a kind.\n', findings: 1 },
+    ],
+  },
+  check({ analysis, anchor, report, message }) {
+    if (analysis.kindSource === 'declared' || analysis.kindSource === 'option' || analysis.declaration?.fields.kind) return;
+    const kind = analysis.kind;
+    if (kind) {
+      report({
+        span: anchor,
+        message: message('kind-inferred', { kind: kind.id }),
+        refs: [`kind:${kind.id}`],
+        fix: { title: message('fix.declare-kind', { kind: kind.id }), edits: [declareKindEdit(analysis, kind.id)], safe: false },
+      });
+    } else {
+      report({ span: anchor, message: message('kind-inferred.none') });
+    }
+  },
+});
+
+/** Adds `kind:` to the front matter, creating the `pim:` block or the front matter itself when absent. */
+export function declareKindEdit(analysis: Analysis, kind: string): Edit {
+  const frontMatter = analysis.model.frontMatter;
+  const pim = analysis.declaration;
+  const text = analysis.text;
+  if (pim && text.slice(pim.keySpan.end).match(/^:\s*\{\s*\}/)) {
+    const end = pim.keySpan.end + (text.slice(pim.keySpan.end).match(/^:\s*\{\s*\}/)?.[0].length ?? 0);
+    return { start: pim.keySpan.start, end, newText: `pim:\n  kind: ${kind}` };
+  }
+  if (pim) {
+    const lineEnd = text.indexOf('\n', pim.keySpan.end);
+    const at = lineEnd === -1 ? text.length : lineEnd;
+    return { start: at, end: at, newText: `\n  kind: ${kind}` };
+  }
+  if (frontMatter) return { start: frontMatter.valueStart, end: frontMatter.valueStart, newText: `pim:\n  kind: ${kind}\n` };
+  return { start: 0, end: 0, newText: `---\npim:\n  kind: ${kind}\n---\n\n` };
+}

@@ -1,0 +1,60 @@
+import type { Analysis } from '../analysis/analysis';
+import type { Span } from '../types';
+import { defineRule } from './define-rule';
+
+type Kind = 'email' | 'phone' | 'gps' | 'identifier';
+
+const PATTERNS: readonly (readonly [Kind, RegExp])[] = [
+  ['email', /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g],
+  ['phone', /(?<![\w+])\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}(?!\w)/g],
+  ['phone', /(?<![\w.-])0\d{2,3}[\s.-]\d{3}[\s.-]?\d{3,4}(?![\w-])/g],
+  ['gps', /(?<![\w.])-?\d{1,2}\.\d{4,}°?\s*[NS]?\s*[,;/ ]\s*-?\d{1,3}\.\d{4,}°?\s*[EW]?(?![\w.])/g],
+  ['gps', /\d{1,3}°\s*\d{1,2}['′]\s*\d{1,2}(?:\.\d+)?(?:["″]|'')?\s*[NSEW]/g],
+];
+
+/** After an identifier label ("Case no.", "ID number:"), a code that contains a digit. */
+const IDENTIFIER_VALUE = /^\s*(?:[.:#°ºn]\s*)*([A-Z0-9][A-Z0-9/-]{2,})/i;
+
+export default defineRule({
+  id: 'personal-data-in-document',
+  description: 'A phone number, e-mail address, GPS position or case/ID number is written in the document itself.',
+  defaultSeverity: 'hint',
+  missingItem: false,
+  refs: ['principle:data-protection-and-security', 'principle:informed-consent-and-confidentiality'],
+  examples: {
+    valid: [{ text: '---\npim:\n  kind: report\n---\n# Report\n\nIn 2023-2024, 1,250 households in 12 districts were interviewed; see table 3.1.\n' }],
+    invalid: [
+      { text: '---\npim:\n  kind: report\n---\n# Report\n\nThe respondent (case no. 2023-114, +964 750 123 4567) lives at 36.1901, 44.0091.\n', findings: 3 },
+      { text: '---\npim:\n  kind: report\n---\n# Report\n\nContact amina.k@example.org for the list.\n', findings: 1 },
+    ],
+  },
+  check({ analysis, report, message }) {
+    for (const [kind, span] of findPersonalData(analysis)) report({ span, message: message(`personal-data-in-document.${kind}`) });
+  },
+});
+
+function findPersonalData(analysis: Analysis): [Kind, Span][] {
+  const found: [Kind, Span][] = [];
+  const text = analysis.text;
+  const taken = (span: Span): boolean => found.some(([, s]) => span.start < s.end && s.start < span.end);
+  for (const block of analysis.model.blocks) {
+    for (const run of block.runs) {
+      const source = text.slice(run.start, run.end);
+      for (const [kind, pattern] of PATTERNS) {
+        for (const match of source.matchAll(pattern)) {
+          const span = { start: run.start + (match.index ?? 0), end: run.start + (match.index ?? 0) + match[0].trimEnd().length };
+          if (!taken(span)) found.push([kind, span]);
+        }
+      }
+    }
+  }
+  for (const hit of analysis.signalHits('identifier-labels')) {
+    const after = text.slice(hit.span.end, hit.span.end + 40);
+    const value = IDENTIFIER_VALUE.exec(after);
+    if (!value?.[1] || !/\d/.test(value[1])) continue;
+    const start = hit.span.end + after.indexOf(value[1]);
+    const span = { start: hit.span.start, end: start + value[1].length };
+    if (!taken(span)) found.push(['identifier', span]);
+  }
+  return found.sort((a, b) => a[1].start - b[1].start);
+}

@@ -1,0 +1,59 @@
+import type { Analysis } from '../analysis/analysis';
+import { textIn } from '../knowledge/lookup';
+import type { Principle } from '../knowledge/types';
+import type { Section } from '../model/build-model';
+import type { Edit } from '../types';
+import { defineRule } from './define-rule';
+import { insertAt } from './skeleton';
+
+export default defineRule({
+  id: 'principle-unaddressed',
+  description: 'A PIM Principle the document kind must cover is not addressed (warning) or only mentioned in passing (information).',
+  defaultSeverity: 'warning',
+  missingItem: true,
+  refs: [],
+  examples: {
+    valid: [
+      {
+        text: '---\npim:\n  kind: referral-sop\n---\n# Referral SOP\n\n## Do no harm\n\nBefore any referral the caseworker assesses the risks for the survivor and agrees mitigation measures with them; a risk assessment is repeated when circumstances change.\n\n## Informed consent and confidentiality\n\nNo referral is made without the informed consent of the person, recorded on the consent form; information stays confidential and is shared on a need-to-know basis only.\n\n## Data protection and security\n\nReferral forms are encrypted, stored in a locked cabinet or a password-protected folder, and access is restricted to the focal points named in this SOP.\n\n## Coordination\n\nThe service mapping is updated with all partners every quarter through the protection working group, so that coordination between service providers avoids duplication.\n',
+      },
+    ],
+    invalid: [{ text: '---\npim:\n  kind: referral-sop\n---\n# Referral SOP\n\n## Referral pathway\n\nCall the focal point.\n' }],
+  },
+  check({ analysis, lang, anchor, report, message }) {
+    const k = analysis.knowledge;
+    const expected = analysis.kind ? k.principles.filter((p) => analysis.kind?.principles.includes(p.id)) : k.principles;
+    for (const principle of expected) {
+      const item = analysis.coverage.principles[principle.id];
+      if (!item || item.status === 'addressed') continue;
+      const name = textIn(principle.names, lang);
+      const hint = principle.checklist[0] ? lowerFirst(textIn(principle.checklist[0], lang)) : '';
+      const missing = item.status === 'missing';
+      const edit = placeholderEdit(analysis, principle, message('skeleton.principle', { principle: name, hint }));
+      report({
+        span: anchor,
+        severity: missing ? 'warning' : 'info',
+        message: message(missing ? 'principle-unaddressed.missing' : 'principle-unaddressed.weak', { principle: name, hint }),
+        refs: [`principle:${principle.id}`],
+        related: [
+          ...item.evidence.slice(0, 3).map((e) => ({ span: e.span, message: message('evidence.mention', { item: name }) })),
+          { span: { start: edit.start, end: edit.start }, message: message('principle-unaddressed.where', { principle: name }) },
+        ],
+        fix: { title: message('fix.principle-placeholder', { principle: name }), edits: [edit], safe: false },
+      });
+    }
+  },
+});
+
+/** At the end of the first section the document kind maps to the principle, else at the end of the document. */
+function placeholderEdit(analysis: Analysis, principle: Principle, text: string): Edit {
+  const home = analysis.kind?.sections
+    .filter((s) => s.principles.includes(principle.id))
+    .map((s) => analysis.sectionsFound.get(s.id)?.[0])
+    .find((s): s is Section => s !== undefined);
+  return insertAt(analysis.text, home ? home.body.end : analysis.text.length, `${text}\n`);
+}
+
+function lowerFirst(text: string): string {
+  return text.length > 1 && text[1] === text[1]?.toLowerCase() ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}

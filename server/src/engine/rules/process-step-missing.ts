@@ -1,0 +1,56 @@
+import { textIn } from '../knowledge/lookup';
+import type { Evidence } from '../types';
+import { defineRule } from './define-rule';
+
+export default defineRule({
+  id: 'process-step-missing',
+  description: 'A prescriptive step of the PIM Process is not covered at all (warning); a sub-step the document kind expects is not covered (information).',
+  defaultSeverity: 'warning',
+  missingItem: true,
+  refs: [],
+  examples: {
+    valid: [
+      {
+        text: '---\npim:\n  kind: report\n---\n# Monthly protection monitoring report\n\n## Purpose and key questions\n\nThe report answers the key questions of the protection cluster: which protection risks rose this month, and where. The information needs were agreed with partners.\n\n## Methodology and data collection\n\nEnumerators trained on the tools collected data through key informant interviews and household interviews in 12 locations. Data collection followed the agreed methodology.\n\n## Analysis\n\nThe analysis compares this month\'s protection trends with the baseline; data cleaning and triangulation came first.\n\n## Dissemination\n\nThe findings are disseminated to the protection cluster and partners through the monthly dashboard and a briefing.\n\n## Review\n\nAfter each cycle the team reviews whether the information products were used in decision-making and advocacy.\n',
+      },
+    ],
+    invalid: [{ text: '---\npim:\n  kind: report\n---\n# Report\n\nText without any process content at all.\n' }],
+  },
+  check({ analysis, lang, anchor, report, message }) {
+    const k = analysis.knowledge;
+    const coverage = analysis.coverage;
+    const expected = new Set(analysis.kind?.substeps ?? []);
+    const steps = analysis.kind ? k.steps.filter((step) => step.substeps.some((s) => expected.has(s.id))) : k.steps;
+    for (const step of steps) {
+      const stepName = textIn(step.names, lang);
+      if (coverage.steps[step.id]?.status === 'missing') {
+        report({
+          span: anchor,
+          message: message('process-step-missing.step', { step: stepName, substeps: step.substeps.map((s) => `"${textIn(s.names, lang)}"`).join(', ') }),
+          refs: [`step:${step.id}`, ...step.substeps.map((s) => `substep:${s.id}`)],
+        });
+        continue;
+      }
+      for (const substep of step.substeps) {
+        const item = coverage.substeps[substep.id];
+        if (!expected.has(substep.id) || item?.status !== 'missing') continue;
+        const activity = substep.activities[0];
+        report({
+          span: anchor,
+          severity: 'info',
+          message: message('process-step-missing.substep', {
+            substep: textIn(substep.names, lang),
+            step: stepName,
+            activity: activity ? textIn(activity.names, lang).toLowerCase() : '',
+          }),
+          refs: [`substep:${substep.id}`, `step:${step.id}`],
+          related: relatedEvidence(coverage.steps[step.id]?.evidence ?? [], message('evidence.step', { step: stepName })),
+        });
+      }
+    }
+  },
+});
+
+function relatedEvidence(evidence: readonly Evidence[], text: string) {
+  return evidence.slice(0, 3).map((e) => ({ span: e.span, message: text }));
+}

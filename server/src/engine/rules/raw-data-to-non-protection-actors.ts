@@ -1,0 +1,19 @@
+import { defineRule } from './define-rule';
+import { affirmedSentences } from './signals';
+
+export default defineRule({
+  id: 'raw-data-to-non-protection-actors',
+  description: 'Principles in Action: raw or individual-level data is passed to actors outside protection (donors, authorities, media, the public).',
+  defaultSeverity: 'warning',
+  missingItem: false,
+  refs: ['principle:do-no-harm', 'principle:data-protection-and-security', 'substep:disseminate-and-share'],
+  examples: {
+    valid: [{ text: '---\npim:\n  kind: information-sharing-protocol\n---\n# Protocol\n\nRaw data is never shared with donors; they receive aggregated figures only.\n' }],
+    invalid: [{ text: '---\npim:\n  kind: information-sharing-protocol\n---\n# Protocol\n\nThe raw data is shared with the donor every quarter.\n', findings: 1 }],
+  },
+  check({ analysis, report, message }) {
+    for (const sentence of affirmedSentences(analysis, 'raw-data', [['non-protection-actors'], ['transmission', 'data-sharing']])) {
+      report({ span: sentence, message: message('raw-data-to-non-protection-actors') });
+    }
+  },
+});

@@ -1,0 +1,19 @@
+import { defineRule } from './define-rule';
+import { firstHit, mentions } from './signals';
+
+export default defineRule({
+  id: 'referral-missing',
+  description: 'Principles in Action: individual cases or disclosures are handled but no referral mechanism is described.',
+  defaultSeverity: 'warning',
+  missingItem: true,
+  refs: ['principle:do-no-harm', 'substep:develop-im-system'],
+  examples: {
+    valid: [{ text: '---\npim:\n  kind: protection-monitoring-sop\n---\n# SOP\n\nWhen a survivor discloses an incident, the monitor offers a referral to the GBV focal point.\n' }],
+    invalid: [{ text: '---\npim:\n  kind: protection-monitoring-sop\n---\n# SOP\n\nMonitors write an incident report for each survivor they meet.\n', findings: 1 }],
+  },
+  check({ analysis, report, message }) {
+    const hit = firstHit(analysis, 'individual-cases');
+    if (!hit || mentions(analysis, 'referral')) return;
+    report({ span: hit.span, message: message('referral-missing') });
+  },
+});

@@ -1,0 +1,36 @@
+import { textIn } from '../knowledge/lookup';
+import { defineRule } from './define-rule';
+import { insertSectionEdit } from './skeleton';
+
+export default defineRule({
+  id: 'required-section',
+  description: 'A section that the document kind requires is missing (an error once the document is final).',
+  defaultSeverity: 'warning',
+  finalSeverity: 'error',
+  missingItem: true,
+  refs: [],
+  examples: {
+    valid: [
+      {
+        text: '---\npim:\n  kind: referral-sop\n---\n# Referral SOP\n\n## Purpose\n\nWhy.\n\n## Service mapping\n\nWho.\n\n## Referral pathways\n\nHow.\n\n## Informed consent and confidentiality\n\nConsent.\n\n## Roles and focal points\n\nWho does what.\n\n## Follow-up and feedback\n\nFollow-up.\n',
+      },
+    ],
+    invalid: [{ text: '---\npim:\n  kind: referral-sop\n---\n# Referral SOP\n\n## Purpose\n\nWhy we refer.\n', findings: 1 }],
+  },
+  check({ analysis, lang, anchor, report, message }) {
+    const kind = analysis.kind;
+    if (!kind) return;
+    for (const section of kind.sections) {
+      if (!section.required || analysis.sectionsFound.has(section.id)) continue;
+      const name = textIn(section.names, lang);
+      const edit = insertSectionEdit(kind, section, analysis);
+      report({
+        span: anchor,
+        message: message('required-section', { section: name, kind: textIn(kind.names, lang) }),
+        refs: [`kind:${kind.id}`, ...section.substeps.map((id) => `substep:${id}`), ...section.principles.map((id) => `principle:${id}`)],
+        related: [{ span: { start: edit.start, end: edit.start }, message: message('required-section.where', { section: name }) }],
+        fix: { title: message('fix.insert-section', { section: name }), edits: [edit], safe: true },
+      });
+    }
+  },
+});

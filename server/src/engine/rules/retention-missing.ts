@@ -1,0 +1,19 @@
+import { defineRule } from './define-rule';
+import { firstHit, mentions } from './signals';
+
+export default defineRule({
+  id: 'retention-missing',
+  description: 'Principles in Action: the document says where data is stored but not how long it is kept or how it is disposed of.',
+  defaultSeverity: 'warning',
+  missingItem: true,
+  refs: ['principle:data-protection-and-security', 'substep:store-and-maintain'],
+  examples: {
+    valid: [{ text: '---\npim:\n  kind: data-management-plan\n---\n# Plan\n\nData is stored on the encrypted server and deleted twelve months after the end of the project.\n' }],
+    invalid: [{ text: '---\npim:\n  kind: data-management-plan\n---\n# Plan\n\nData is stored on the encrypted server of the office.\n', findings: 1 }],
+  },
+  check({ analysis, report, message }) {
+    const hit = firstHit(analysis, 'storage');
+    if (!hit || mentions(analysis, 'retention')) return;
+    report({ span: hit.span, message: message('retention-missing') });
+  },
+});
