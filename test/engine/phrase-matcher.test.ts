@@ -27,9 +27,17 @@ test('acronyms written in capitals only match capitals', () => {
   assert.deepEqual(found(['DSA'], 'the dsa is lower case'), []);
 });
 
-test('phrase keys fold apostrophes and hyphens', () => {
-  assert.equal(phraseKey("Partage de l'information"), 'partage de l information');
-  assert.equal(phraseKey('Data-sharing  agreement'), 'data sharing agreement');
+test('phrase keys fold apostrophes, hyphens and inflections', () => {
+  assert.equal(phraseKey("Partage de l'information"), phraseKey('partage de l information'));
+  assert.equal(phraseKey('Data-sharing  agreement'), phraseKey('data sharing agreements'));
+  assert.equal(phraseKey('shared'), phraseKey('sharing'));
+  assert.notEqual(phraseKey('consent'), phraseKey('content'));
+});
+
+test('inflected forms match each other in English, French and Spanish', () => {
+  assert.deepEqual(found(['share data'], 'we shared data'), ['share data@shared data']);
+  assert.deepEqual(found(['données collectées'], 'la donnée collectée'), ['données collectées@donnée collectée']);
+  assert.deepEqual(found(['recolección de datos'], 'las recolecciones de datos'), ['recolección de datos@recolecciones de datos']);
 });
 
 test('Arabic words are tokenised and diacritics ignored', () => {

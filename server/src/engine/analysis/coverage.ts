@@ -15,6 +15,8 @@ const MIN_SECTION_WORDS = 12;
 const MIN_DISTINCT_PHRASES = 2;
 const MIN_HITS = 3;
 const MIN_BLOCKS = 2;
+/** Broad cue words say "mentioned in passing" only when several different ones occur. */
+const MIN_DISTINCT_CUES = 2;
 const MAX_EVIDENCE = 20;
 
 interface Hit {
@@ -36,8 +38,17 @@ export function computeCoverage(model: DocumentModel, k: Knowledge, matchers: Ma
       push(textHits, match.payload, { span: { start: match.start, end: match.end }, phrase: match.phrase, block: index });
     }
   });
+  const cueWords = new Map<string, Set<string>>();
+  for (const block of model.blocks) {
+    for (const match of matchers.cues.findAll(block.tokens)) {
+      const set = cueWords.get(match.payload) ?? new Set<string>();
+      set.add(match.phrase.toLowerCase());
+      cueWords.set(match.payload, set);
+    }
+  }
   const words = sectionWordCounts(model, placeholderTokens);
-  const judge = (ref: string): ItemCoverage => judgeItem(model, headingHits.get(ref) ?? [], withoutOverlaps(textHits.get(ref) ?? []), words);
+  const judge = (ref: string): ItemCoverage =>
+    judgeItem(model, headingHits.get(ref) ?? [], withoutOverlaps(textHits.get(ref) ?? []), words, (cueWords.get(ref)?.size ?? 0) >= MIN_DISTINCT_CUES);
 
   const principles = Object.fromEntries(k.principles.map((p) => [p.id, judge(`principle:${p.id}`)]));
   const substeps = Object.fromEntries(k.substeps.map((s) => [s.id, judge(`substep:${s.id}`)]));
@@ -45,7 +56,7 @@ export function computeCoverage(model: DocumentModel, k: Knowledge, matchers: Ma
   return { principles, substeps, steps };
 }
 
-function judgeItem(model: DocumentModel, sections: readonly Section[], hits: readonly Hit[], words: ReadonlyMap<number, number>): ItemCoverage {
+function judgeItem(model: DocumentModel, sections: readonly Section[], hits: readonly Hit[], words: ReadonlyMap<number, number>, cued: boolean): ItemCoverage {
   const evidence: Evidence[] = [
     ...sections.map((s) => ({ span: s.heading as Span, via: 'heading' as const })),
     ...hits.map((hit) => ({ span: sentenceAround(model.text, (model.blocks[hit.block] as Block).span, hit.span.start), via: 'text' as const })),
@@ -55,7 +66,7 @@ function judgeItem(model: DocumentModel, sections: readonly Section[], hits: rea
   const blocks = new Set(hits.map((h) => h.block)).size;
   let status: CoverageStatus = 'missing';
   if (substantialHeading || (phrases >= MIN_DISTINCT_PHRASES && hits.length >= MIN_HITS && blocks >= MIN_BLOCKS)) status = 'addressed';
-  else if (evidence.length > 0) status = 'weak';
+  else if (evidence.length > 0 || cued) status = 'weak';
   return { status, evidence: dedupe(evidence).slice(0, MAX_EVIDENCE) };
 }
 

@@ -17,6 +17,8 @@ export interface Matchers {
   readonly evidence: PhraseMatcher<string>;
   /** Headings naming a principle or sub-step. */
   readonly headings: PhraseMatcher<string>;
+  /** Broad words suggesting a principle or sub-step; they only separate weak from missing. */
+  readonly cues: PhraseMatcher<string>;
   /** Headings of the expected sections of every document kind. */
   readonly sections: PhraseMatcher<SectionRef>;
   /** Titles that name a document kind: payload kind id. */
@@ -48,6 +50,7 @@ export function matchersFor(k: Knowledge, lang: Lang): Matchers {
 function build(k: Knowledge, lang: Lang): Matchers {
   const evidence = new PhraseMatcher<string>();
   const headings = new PhraseMatcher<string>();
+  const cues = new PhraseMatcher<string>();
   const addAll = (matcher: PhraseMatcher<string>, phrases: Iterable<string>, ref: string): void => {
     for (const phrase of new Set(phrases)) matcher.add(phrase, ref);
   };
@@ -56,12 +59,14 @@ function build(k: Knowledge, lang: Lang): Matchers {
     const names = [...namesOf(p.names), ...allPhrases(p.aliases)];
     addAll(evidence, [...names, ...phrasesIn(p.evidence, lang)], ref);
     addAll(headings, [...names, ...phrasesIn(p.headings, lang)], ref);
+    addAll(cues, phrasesIn(p.cues, lang), ref);
   }
   for (const s of k.substeps) {
     const ref = `substep:${s.id}`;
     const names = [...namesOf(s.names), ...allPhrases(s.aliases)];
     addAll(evidence, [...names, ...phrasesIn(s.evidence, lang), ...s.activities.flatMap((a) => phrasesIn(a.evidence, lang))], ref);
     addAll(headings, [...names, ...phrasesIn(s.headings, lang)], ref);
+    addAll(cues, phrasesIn(s.cues, lang), ref);
   }
 
   const sections = new PhraseMatcher<SectionRef>();
@@ -88,5 +93,5 @@ function build(k: Knowledge, lang: Lang): Matchers {
     if (entry.kind === 'kind' || entry.kind === 'requirement') continue;
     addAll(terms, [...namesOf(entry.item.names), ...allPhrases(entry.item.aliases)], ref);
   }
-  return { evidence, headings, sections, kindTitles, requirements, signals, terms };
+  return { evidence, headings, cues, sections, kindTitles, requirements, signals, terms };
 }

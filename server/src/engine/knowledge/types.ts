@@ -28,6 +28,8 @@ export interface Principle extends Named {
   readonly checklist: readonly LocalizedText[];
   readonly headings: Phrases;
   readonly evidence: Phrases;
+  /** Broad words: enough to call a mention weak, never enough to call the principle addressed. */
+  readonly cues: Phrases;
   /** Sub-step ids where the principle matters most (Principles in Action). */
   readonly steps: readonly string[];
   /** Step id -> the question a document should answer at that step. */
@@ -49,6 +51,8 @@ export interface Substep extends Named {
   readonly activities: readonly Activity[];
   readonly headings: Phrases;
   readonly evidence: Phrases;
+  /** Broad words: enough to call a mention weak, never enough to call the sub-step addressed. */
+  readonly cues: Phrases;
   readonly status: Status;
 }
 

@@ -29,7 +29,7 @@ const SPELLING: readonly (readonly [RegExp, string])[] = [
   [/^(organ|minim|anonym|pseudonym|prioriti|categor|recogn|author|util|summar|standard|central)is(e|ed|es|ing)$/u, '$1iz$2'],
 ];
 
-/** Lower-cases, strips accents and folds spelling variants of one word. */
+/** Lower-cases, strips accents, folds spelling variants and inflections of one word. */
 export function normalizeWord(word: string): string {
   let out = word.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
   for (const [pattern, replacement] of SPELLING) {
@@ -38,6 +38,26 @@ export function normalizeWord(word: string): string {
       break;
     }
   }
+  return stem(out);
+}
+
+const SUFFIXES = ['ing', 'ed', 'es', 's'] as const;
+const MIN_STEM = 4;
+
+/**
+ * A deliberately light stemmer shared by English, French and Spanish: plural and verb endings,
+ * then final e's ("shared", "sharing", "shares" -> "shar"; "données", "donnée" -> "donn").
+ * It only has to map the forms of one word together, never to produce real roots.
+ */
+export function stem(word: string): string {
+  if (word.length <= MIN_STEM || /\d/.test(word)) return word;
+  let out = word;
+  for (let pass = 0; pass < 2; pass++) {
+    const suffix = SUFFIXES.find((s) => out.endsWith(s) && out.length - s.length >= MIN_STEM && !(s === 's' && /[siu]s$/.test(out)));
+    if (!suffix) break;
+    out = out.slice(0, -suffix.length);
+  }
+  while (out.endsWith('e') && out.length > MIN_STEM) out = out.slice(0, -1);
   return out;
 }
 

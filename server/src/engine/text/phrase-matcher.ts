@@ -62,9 +62,8 @@ export class PhraseMatcher<T> {
     return matches;
   }
 
-  private *candidates(word: string): Iterable<Entry<T>> {
-    yield* this.byFirstWord.get(word) ?? [];
-    for (const stem of pluralStems(word)) yield* (this.byFirstWord.get(stem) ?? []).filter((e) => e.words.length === 1);
+  private candidates(word: string): readonly Entry<T>[] {
+    return this.byFirstWord.get(word) ?? [];
   }
 
   private matchAt(entry: Entry<T>, tokens: readonly Token[], at: number): number {
@@ -74,17 +73,8 @@ export class PhraseMatcher<T> {
       const token = tokens[at + k] as Token;
       const word = entry.words[k] as string;
       if (entry.acronym[k] && !token.upper) return 0;
-      const same = token.norm === word || (k === n - 1 && pluralStems(token.norm).includes(word));
-      if (!same) return 0;
+      if (token.norm !== word) return 0;
     }
     return n;
   }
-}
-
-/** Singular forms a word may be the plural of: "forms" -> "form", "processes" -> "process". */
-function pluralStems(word: string): string[] {
-  if (word.length < 4 || !word.endsWith('s')) return [];
-  const stems = [word.slice(0, -1)];
-  if (word.endsWith('es')) stems.push(word.slice(0, -2));
-  return stems;
 }
