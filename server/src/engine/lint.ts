@@ -19,7 +19,7 @@ export function lint(analysis: Analysis, rules: readonly Rule[]): Finding[] {
   if (analysis.model.parseError !== undefined) findings.push(parseFailure(analysis.model.parseError, anchor));
   for (const rule of rules) {
     const setting = analysis.options.rules?.[rule.id];
-    if (setting === 'off') continue;
+    if (setting === 'off' || (rule.usesKind && analysis.kindUnknown)) continue;
     const reports: Report[] = [];
     const context: RuleContext = {
       analysis,

@@ -32,6 +32,8 @@ export class Analysis {
   readonly category: Category | undefined;
   readonly kind: DocumentKind | undefined;
   readonly kindSource: KindSource;
+  /** The front matter names a kind the knowledge base does not have. */
+  readonly kindUnknown: boolean;
   readonly guess: KindGuess | undefined;
   private memo = new Map<string, unknown>();
 
@@ -53,6 +55,7 @@ export class Analysis {
     const optioned = knowledge.kinds.find((kind) => kind.id === options.kind);
     this.guess = declared || optioned || fields.kind ? undefined : inferKind(this.model, knowledge, this.matchers);
     this.kind = declared ?? optioned ?? this.guess?.kind;
+    this.kindUnknown = fields.kind !== undefined && !declared;
     this.kindSource = declared ? 'declared' : optioned ? 'option' : this.guess ? 'inferred' : 'none';
   }
 

@@ -5,7 +5,7 @@
  */
 import type { Knowledge } from '../knowledge/load';
 import type { Block, DocumentModel, Section } from '../model/build-model';
-import { sentenceAround } from '../text/sentences';
+import { sentenceInBlock } from '../text/sentences';
 import type { Coverage, CoverageStatus, Evidence, ItemCoverage, Span } from '../types';
 import type { Matchers } from './matchers';
 
@@ -59,7 +59,7 @@ export function computeCoverage(model: DocumentModel, k: Knowledge, matchers: Ma
 function judgeItem(model: DocumentModel, sections: readonly Section[], hits: readonly Hit[], words: ReadonlyMap<number, number>, cued: boolean): ItemCoverage {
   const evidence: Evidence[] = [
     ...sections.map((s) => ({ span: s.heading as Span, via: 'heading' as const })),
-    ...hits.map((hit) => ({ span: sentenceAround(model.text, (model.blocks[hit.block] as Block).span, hit.span.start), via: 'text' as const })),
+    ...hits.map((hit) => ({ span: sentenceInBlock(model.text, model.blocks[hit.block] as Block, hit.span.start), via: 'text' as const })),
   ];
   const substantialHeading = sections.some((s) => (words.get(s.index) ?? 0) >= MIN_SECTION_WORDS);
   const phrases = new Set(hits.map((h) => h.phrase.toLowerCase())).size;

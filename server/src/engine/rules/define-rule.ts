@@ -40,6 +40,8 @@ export interface Rule {
   readonly refs: readonly string[];
   /** Reports something expected but absent: a draft lowers it by one level. */
   readonly missingItem: boolean;
+  /** Judges the document against its kind's expectations: skipped while the declared kind is unknown, so that error is fixed first. */
+  readonly usesKind?: boolean;
   /** Severity when the document's status is final, if it differs. */
   readonly finalSeverity?: Severity;
   readonly examples: { readonly valid: readonly RuleExample[]; readonly invalid: readonly RuleExample[] };

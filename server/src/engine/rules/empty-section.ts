@@ -11,6 +11,7 @@ export default defineRule({
     valid: [{ text: '---\npim:\n  kind: report\n---\n# Report\n\n## Key findings\n\nThree districts reported more evictions than last month.\n' }],
     invalid: [
       { text: '---\npim:\n  kind: report\n---\n# Report\n\n## Key findings\n\n## Recommendations\n\nTBD\n', findings: 2 },
+      { text: '---\npim:\n  kind: report\n---\n# Report\n\n## Key findings\n\n## Recommendations\n\nWe recommend more visits.\n', findings: 1 },
       { text: '---\npim:\n  kind: report\n---\n# Report\n\nThe survey covers [insert districts].\n', findings: 1 },
     ],
   },
@@ -25,8 +26,10 @@ export default defineRule({
       hasContent.set(section.index, (hasContent.get(section.index) ?? false) || own);
       if (section.parent >= 0 && hasContent.get(section.index)) hasContent.set(section.parent, true);
     }
+    const parents = new Set(model.sections.map((s) => s.parent));
     for (const section of model.sections) {
-      if (!section.heading || hasContent.get(section.index)) continue;
+      // A heading whose sub-sections are all empty is reported through them, once.
+      if (!section.heading || hasContent.get(section.index) || parents.has(section.index)) continue;
       const onlyPlaceholders = section.blocks.length > 0;
       if (onlyPlaceholders) continue; // the placeholders themselves are reported below
       report({ span: section.heading, message: message('empty-section.empty', { section: section.title }) });

@@ -8,14 +8,15 @@ export default defineRule({
   defaultSeverity: 'warning',
   finalSeverity: 'error',
   missingItem: true,
+  usesKind: true,
   refs: [],
   examples: {
     valid: [
       {
-        text: '---\npim:\n  kind: referral-sop\n---\n# Referral SOP\n\n## Purpose\n\nWhy.\n\n## Service mapping\n\nWho.\n\n## Referral pathways\n\nHow.\n\n## Informed consent and confidentiality\n\nConsent.\n\n## Roles and focal points\n\nWho does what.\n\n## Follow-up and feedback\n\nFollow-up.\n',
+        text: '---\npim:\n  kind: referral-sop\n---\n# Referral SOP\n\n## Purpose\n\nWhy.\n\n## Service mapping\n\nWho.\n\n## Informed consent\n\nConsent.\n\n## Referral pathway\n\nHow.\n\n## Follow-up and feedback\n\nFollow-up.\n',
       },
     ],
-    invalid: [{ text: '---\npim:\n  kind: referral-sop\n---\n# Referral SOP\n\n## Purpose\n\nWhy we refer.\n', findings: 1 }],
+    invalid: [{ text: '---\npim:\n  kind: referral-sop\n---\n# Referral SOP\n\n## Purpose\n\nWhy we refer.\n\n## Service mapping\n\nWho.\n\n## Informed consent\n\nConsent.\n\n## Follow-up and feedback\n\nFollow-up.\n', findings: 1 }],
   },
   check({ analysis, lang, anchor, report, message }) {
     const kind = analysis.kind;

@@ -1,6 +1,6 @@
 /** Pure: helpers the Principles-in-Action rules share to read lexicon signals in sentences. */
 import type { Analysis, SignalHit } from '../analysis/analysis';
-import { sentenceAround } from '../text/sentences';
+import { sentenceInBlock } from '../text/sentences';
 import type { Span } from '../types';
 
 export function firstHit(analysis: Analysis, signalId: string): SignalHit | undefined {
@@ -12,7 +12,7 @@ export function mentions(analysis: Analysis, signalId: string): boolean {
 }
 
 export function sentenceOf(analysis: Analysis, hit: SignalHit): Span {
-  return sentenceAround(analysis.text, analysis.block(hit.block).span, hit.span.start);
+  return sentenceInBlock(analysis.text, analysis.block(hit.block), hit.span.start);
 }
 
 /** Whether a signal occurs inside a span of one block. */

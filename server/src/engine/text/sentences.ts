@@ -1,16 +1,21 @@
 /** Pure: the sentence around an offset, bounded by its block. Good enough for evidence ranges, not for linguistics. */
+import type { Block } from '../model/build-model';
 import type { Span } from '../types';
 
+/** A sentence ends at . ! ? or ; followed by a space, or at a line break. */
 const END = /[.!?;](?=\s|$)|\n/g;
 
 export function sentenceAround(text: string, block: Span, offset: number): Span {
   let start = block.start;
-  const before = text.slice(block.start, offset);
-  for (const match of before.matchAll(END)) start = block.start + (match.index ?? 0) + match[0].length;
-  const after = text.slice(offset, block.end);
-  END.lastIndex = 0;
-  const next = END.exec(after);
+  for (const match of text.slice(block.start, offset).matchAll(new RegExp(END))) start = block.start + (match.index ?? 0) + match[0].length;
+  const next = new RegExp(END).exec(text.slice(offset, block.end));
   const end = next ? offset + next.index + (next[0] === '\n' ? 0 : 1) : block.end;
   while (start < end && /\s/.test(text[start] ?? '')) start++;
   return { start, end: Math.max(end, start) };
+}
+
+/** The sentence around an offset, kept inside one table cell or between two HTML tags. */
+export function sentenceInBlock(text: string, block: Block, offset: number): Span {
+  const run = block.kind === 'html' || block.kind === 'cell' ? block.runs.find((r) => offset >= r.start && offset < r.end) : undefined;
+  return sentenceAround(text, run ?? block.span, offset);
 }
