@@ -83,7 +83,8 @@ export function formatScores(s: Scores): string {
   out.push('', 'Per item (label -> prediction per file; E explicit, W weak, - absent/missing, A addressed):', '');
   const files = [...new Set(s.rows.map((r) => r.file))];
   const items = [...new Set(s.rows.map((r) => `${r.kind}:${r.item}`))];
-  out.push(`| item | agree | false alarms | misses | ${files.map((f) => f.slice(0, 2)).join(' | ')} |`);
+  out.push(...files.map((f, i) => `  d${i + 1} = ${f}`), '');
+  out.push(`| item | agree | false alarms | misses | ${files.map((_, i) => `d${i + 1}`).join(' | ')} |`);
   out.push(`|---|---|---|---|${files.map(() => '---').join('|')}|`);
   for (const key of items) {
     const rows = s.rows.filter((r) => `${r.kind}:${r.item}` === key);
