@@ -6,14 +6,17 @@ export default defineRule({
   description: 'Principles in Action: individual cases or disclosures are handled but no referral mechanism is described.',
   defaultSeverity: 'warning',
   missingItem: true,
+  usesKind: true,
   refs: ['principle:do-no-harm', 'substep:develop-im-system'],
   examples: {
     valid: [{ text: '---\npim:\n  kind: protection-monitoring-sop\n---\n# SOP\n\nWhen a survivor discloses an incident, the monitor offers a referral to the GBV focal point.\n' }],
     invalid: [{ text: '---\npim:\n  kind: protection-monitoring-sop\n---\n# SOP\n\nMonitors write an incident report for each survivor they meet.\n', findings: 1 }],
   },
   check({ analysis, report, message }) {
+    // Only documents that plan how data is collected meet people who may need a referral.
+    const meetsPeople = !analysis.kind || analysis.kind.substeps.some((id) => id === 'collect-data' || id === 'develop-im-system');
     const hit = firstHit(analysis, 'individual-cases');
-    if (!hit || mentions(analysis, 'referral')) return;
+    if (!meetsPeople || !hit || mentions(analysis, 'referral')) return;
     report({ span: hit.span, message: message('referral-missing') });
   },
 });

@@ -1,13 +1,13 @@
 import { textIn } from '../knowledge/lookup';
 import { defineRule } from './define-rule';
-import { firstHit, mentions } from './signals';
+import { affirmedSentences, mentions } from './signals';
 
 /** The parts of a data-sharing arrangement this rule asks for, by data-sharing.json requirement id. */
 const ASKED = ['purpose', 'recipients', 'time-frame'] as const;
 
 export default defineRule({
   id: 'sharing-safeguards',
-  description: 'Principles in Action: data sharing is described without its purpose, recipients, time frame or governing agreement.',
+  description: 'Principles in Action: datasets (not aggregated findings) are shared without a stated purpose, recipients, time frame or governing agreement.',
   defaultSeverity: 'warning',
   missingItem: true,
   refs: ['requirement:purpose', 'requirement:recipients', 'requirement:time-frame', 'principle:data-protection-and-security', 'substep:establish-information-sharing-networks'],
@@ -20,8 +20,9 @@ export default defineRule({
     invalid: [{ text: '---\npim:\n  kind: information-sharing-protocol\n---\n# Protocol\n\nThe data is shared with partners.\n', findings: 1 }],
   },
   check({ analysis, lang, report, message }) {
-    const hit = firstHit(analysis, 'data-sharing');
-    if (!hit) return;
+    // Passing aggregated findings on is dissemination; an agreement is needed when datasets move.
+    const transfer = affirmedSentences(analysis, 'data-sharing', { with: [['raw-data', 'personal-data', 'data-objects']], without: ['aggregated-data'], bodyOnly: true })[0];
+    if (!transfer) return;
     const requirements = analysis.knowledge.requirements;
     const found = new Set<string>();
     for (const block of analysis.model.blocks) for (const match of analysis.matchers.requirements.findAll(block.tokens)) found.add(match.payload);
@@ -30,7 +31,7 @@ export default defineRule({
     if (!mentions(analysis, 'sharing-agreement')) names.push(message('sharing-safeguards.agreement'));
     if (names.length === 0) return;
     report({
-      span: hit.span,
+      span: transfer,
       message: message('sharing-safeguards', { missing: names.join(', ') }),
       refs: [...missing.map((r) => `requirement:${r?.id}`), 'principle:data-protection-and-security', 'substep:establish-information-sharing-networks'],
     });

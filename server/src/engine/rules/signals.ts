@@ -4,7 +4,7 @@ import { sentenceInBlock } from '../text/sentences';
 import type { Span } from '../types';
 
 export function firstHit(analysis: Analysis, signalId: string): SignalHit | undefined {
-  return analysis.signalHits(signalId)[0];
+  return analysis.signalHits(signalId).find((hit) => analysis.block(hit.block).kind !== 'heading') ?? analysis.signalHits(signalId)[0];
 }
 
 export function mentions(analysis: Analysis, signalId: string): boolean {
@@ -20,20 +20,31 @@ export function occursIn(analysis: Analysis, signalId: string, block: number, sp
   return analysis.signalHits(signalId).some((h) => h.block === block && h.span.start >= span.start && h.span.end <= span.end);
 }
 
+export interface SentenceQuery {
+  /** Signals of which at least one must occur in the sentence, one list per condition. */
+  readonly with?: readonly (readonly string[])[];
+  /** Signals that must not occur in the sentence (negation never may). */
+  readonly without?: readonly string[];
+  /** Leave headings out: a title like "Data sharing agreement" describes no practice. */
+  readonly bodyOnly?: boolean;
+}
+
 /**
- * Sentences in which every listed signal occurs and no negation does ("never send lists by
- * WhatsApp" is the rule being followed, not broken).
+ * Sentences around a signal in which the other conditions hold and no negation occurs ("never
+ * send lists by WhatsApp" is the rule being followed, not broken).
  */
-export function affirmedSentences(analysis: Analysis, anchorSignal: string, withSignals: readonly (readonly string[])[]): Span[] {
+export function affirmedSentences(analysis: Analysis, anchorSignal: string, query: SentenceQuery = {}): Span[] {
   const seen = new Set<string>();
   const sentences: Span[] = [];
+  const excluded = ['negation', ...(query.without ?? [])];
   for (const hit of analysis.signalHits(anchorSignal)) {
+    if (query.bodyOnly && analysis.block(hit.block).kind === 'heading') continue;
     const sentence = sentenceOf(analysis, hit);
     const key = `${sentence.start}:${sentence.end}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const all = withSignals.every((anyOf) => anyOf.some((id) => occursIn(analysis, id, hit.block, sentence)));
-    if (all && !occursIn(analysis, 'negation', hit.block, sentence)) sentences.push(sentence);
+    const holds = (query.with ?? []).every((anyOf) => anyOf.some((id) => occursIn(analysis, id, hit.block, sentence)));
+    if (holds && !excluded.some((id) => occursIn(analysis, id, hit.block, sentence))) sentences.push(sentence);
   }
   return sentences;
 }

@@ -12,7 +12,7 @@ export default defineRule({
     invalid: [{ text: '---\npim:\n  kind: protection-monitoring-sop\n---\n# SOP\n\nMonitors send the completed forms with personal data to the coordinator by WhatsApp.\n', findings: 1 }],
   },
   check({ analysis, report, message }) {
-    for (const sentence of affirmedSentences(analysis, 'unsafe-channels', [['transmission', 'data-sharing'], ['data-objects', 'raw-data', 'personal-data']])) {
+    for (const sentence of affirmedSentences(analysis, 'unsafe-channels', { with: [['transmission', 'data-sharing'], ['data-objects', 'raw-data', 'personal-data']] })) {
       report({ span: sentence, message: message('unsafe-channel') });
     }
   },
