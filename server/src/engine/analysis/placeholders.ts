@@ -3,7 +3,7 @@ import type { DocumentModel } from '../model/build-model';
 import type { Span } from '../types';
 import type { Matchers } from './matchers';
 
-const BRACKETED = /\[[^\[\]\n]{2,160}\]/g;
+const BRACKETED = /\[(?!\^)[^[\]\n]{2,160}\]/g;
 
 export function findPlaceholders(model: DocumentModel, matchers: Matchers): Span[] {
   const found: Span[] = [];
