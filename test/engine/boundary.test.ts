@@ -31,3 +31,14 @@ test('the engine does not use Node globals', () => {
   const offenders = sources(ENGINE).filter((file) => /\b(process\.(env|argv|exit|cwd|stdout|stderr|platform)|Buffer\.|__dirname|require\()/.test(readFileSync(file, 'utf8')));
   assert.deepEqual(offenders, []);
 });
+
+test('the language server only translates: it reaches the engine through its public index', () => {
+  const LSP = join(import.meta.dirname, '..', '..', 'server', 'src', 'lsp');
+  const deep = sources(LSP).flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(IMPORT)]
+      .map((m) => m[1] ?? m[2] ?? m[3] ?? '')
+      .filter((spec) => spec.includes('/engine/') && !spec.endsWith('/engine/index'))
+      .map((spec) => `${file}: ${spec}`),
+  );
+  assert.deepEqual(deep, []);
+});

@@ -46,24 +46,40 @@ export function lintFiles(targets: readonly Target[], options: LintFilesOptions)
   const files: FileResult[] = [];
   const problemsByFile = new Map<string, readonly ConfigProblem[]>();
   for (const target of targets) {
-    const { config, file: configFile, problems } = resolver.forDocument(target.path);
-    if (configFile && problems.length > 0) problemsByFile.set(configFile, problems);
-    if (!target.explicit && config.isIgnored(target.path)) continue;
-    if (statSync(target.path).size > MAX_BYTES) continue;
-    const text = readFileSync(target.path, 'utf8');
-    const treatAsPim = target.explicit || config.isDocument(target.path);
-    if (!treatAsPim && !DECLARES_PIM.test(text)) continue;
-    const { analysis, findings } = analyze(text, options.knowledge, {
-      rules: config.rules,
-      treatAsPim,
-      ...(config.language ? { language: config.language } : {}),
-      ...(options.kind ? { kind: options.kind } : {}),
-    });
+    const checked = checkFile(target, resolver, options.knowledge, options.kind);
+    if (checked.configFile && checked.configProblems.length > 0) problemsByFile.set(checked.configFile, checked.configProblems);
+    if (!checked.result) continue;
+    const { analysis, findings } = checked.result;
     const display = displayPath(target.path, options.cwd);
     files.push({ file: display, findings: findings.map((f) => locate(display, f, analysis)), analysis });
   }
   const configProblems = [...problemsByFile].flatMap(([file, problems]) => problems.map((p) => locateProblem(displayPath(file, options.cwd), p)));
   return { files, configProblems };
+}
+
+export interface CheckedFile {
+  /** Absent when the file is ignored, too big, or not a PIM document. */
+  readonly result?: { readonly analysis: Analysis; readonly findings: readonly Finding[] };
+  readonly configFile?: string;
+  readonly configProblems: readonly ConfigProblem[];
+}
+
+/** One file from disk, with the nearest .pimrc.json: the CLI and the server's "lint workspace" share it. */
+export function checkFile(target: Target, resolver: ConfigResolver, knowledge: Knowledge, kind?: string): CheckedFile {
+  const { config, file: configFile, problems } = resolver.forDocument(target.path);
+  const base = { ...(configFile ? { configFile } : {}), configProblems: problems };
+  if (!target.explicit && config.isIgnored(target.path)) return base;
+  if (statSync(target.path).size > MAX_BYTES) return base;
+  const text = readFileSync(target.path, 'utf8');
+  const treatAsPim = target.explicit || config.isDocument(target.path);
+  if (!treatAsPim && !DECLARES_PIM.test(text)) return base;
+  const result = analyze(text, knowledge, {
+    rules: config.rules,
+    treatAsPim,
+    ...(config.language ? { language: config.language } : {}),
+    ...(kind ? { kind } : {}),
+  });
+  return { ...base, result };
 }
 
 function locate(file: string, finding: Finding, analysis: Analysis): LocatedFinding {

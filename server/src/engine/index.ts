@@ -20,3 +20,9 @@ export function analyze(text: string, knowledge: Knowledge, options: LintOptions
   const analysis = new Analysis(text, knowledge, options);
   return { analysis, findings: lint(analysis, rules) };
 }
+export { hoverAt, type HoverInfo } from './features/hover';
+export { completeAt, type CompletionInfo, type CompletionKind } from './features/completion';
+export { outline, type OutlineItem } from './features/outline';
+export { summarize, type CoverageSummary, type Gap } from './features/summary';
+export { message, textIn } from './knowledge/lookup';
+export { declareKindEdit } from './rules/kind-inferred';

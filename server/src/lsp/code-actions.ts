@@ -1,0 +1,100 @@
+/**
+ * Quick fixes from the engine's findings, plus "disable for this line / file" (written as HTML
+ * comments, which Markdown keeps invisible), "open the rule's documentation", and
+ * `source.fixAll.pim` for every fix marked safe.
+ */
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { message, type Analysis, type Finding } from '../engine/index';
+import type { DocumentResult } from './analyses';
+import { FIX_ALL_KIND, SOURCE, toTextEdit, type DiagnosticData } from './convert';
+
+export const OPEN_RULE_DOCS_COMMAND = 'pim.openRuleDocumentation';
+
+export function codeActions(document: TextDocument, result: DocumentResult, params: CodeActionParams): CodeAction[] {
+  const only = params.context.only;
+  const wants = (kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+  const actions: CodeAction[] = [];
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const diagnostic of params.context.diagnostics) {
+      if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string') continue;
+      const finding = findingFor(result, document, diagnostic);
+      actions.push(...quickFixes(document, result.analysis, diagnostic, diagnostic.code, finding));
+    }
+  }
+  if (wants(FIX_ALL_KIND)) {
+    const fixAll = fixAllAction(document, result);
+    if (fixAll) actions.push(fixAll);
+  }
+  return actions;
+}
+
+/** The finding a diagnostic was made from, if the document has not changed since. */
+function findingFor(result: DocumentResult, document: TextDocument, diagnostic: Diagnostic): Finding | undefined {
+  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+  if (data?.version === result.version && typeof data.index === 'number') {
+    const finding = result.findings[data.index];
+    if (finding?.ruleId === diagnostic.code) return finding;
+  }
+  const start = document.offsetAt(diagnostic.range.start);
+  return result.findings.find((f) => f.ruleId === diagnostic.code && f.span.start === start && f.message === diagnostic.message);
+}
+
+function quickFixes(document: TextDocument, analysis: Analysis, diagnostic: Diagnostic, ruleId: string, finding: Finding | undefined): CodeAction[] {
+  const t = (key: string, params: Record<string, string>): string => message(analysis.knowledge, key, analysis.language, params);
+  const edit = (edits: TextEdit[]) => ({ changes: { [document.uri]: edits } });
+  const actions: CodeAction[] = [];
+  if (finding?.fix) {
+    actions.push({ title: finding.fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: finding.fix.safe, edit: edit(finding.fix.edits.map((e) => toTextEdit(document, e))) });
+  }
+  const frontMatter = analysis.model.frontMatter;
+  const line = diagnostic.range.start.line;
+  const inFrontMatter = frontMatter !== undefined && document.offsetAt(diagnostic.range.start) < frontMatter.span.end;
+  if (!inFrontMatter) {
+    const lineStart = { line, character: 0 };
+    actions.push({
+      title: t('fix.disable-line', { rule: ruleId }),
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: edit([{ range: { start: lineStart, end: lineStart }, newText: `<!-- pim-disable-next-line ${ruleId} -->\n` }]),
+    });
+  }
+  const fileStart = document.positionAt(frontMatter ? afterLine(document, frontMatter.span.end) : 0);
+  actions.push({
+    title: t('fix.disable-file', { rule: ruleId }),
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: edit([{ range: { start: fileStart, end: fileStart }, newText: `<!-- pim-disable-file ${ruleId} -->\n` }]),
+  });
+  actions.push({
+    title: t('fix.open-docs', { rule: ruleId }),
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    command: { title: t('fix.open-docs', { rule: ruleId }), command: OPEN_RULE_DOCS_COMMAND, arguments: [ruleId] },
+  });
+  return actions;
+}
+
+/** Every safe fix at once; an edit that overlaps one already taken waits for the next run. */
+function fixAllAction(document: TextDocument, result: DocumentResult): CodeAction | undefined {
+  const edits: TextEdit[] = [];
+  const taken: { start: number; end: number }[] = [];
+  for (const finding of result.findings) {
+    if (!finding.fix?.safe) continue;
+    const spans = finding.fix.edits;
+    if (spans.some((e) => taken.some((t) => e.start < t.end && t.start < e.end))) continue;
+    for (const e of spans) {
+      taken.push(e);
+      edits.push(toTextEdit(document, e));
+    }
+  }
+  if (edits.length === 0) return undefined;
+  return { title: message(result.analysis.knowledge, 'fix.all', result.analysis.language), kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: edits } } };
+}
+
+function afterLine(document: TextDocument, offset: number): number {
+  const text = document.getText();
+  const newline = text.indexOf('\n', offset);
+  return newline === -1 ? text.length : newline + 1;
+}
+

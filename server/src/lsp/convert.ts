@@ -1,0 +1,87 @@
+/** Engine data -> LSP types. The only place that knows both. */
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  DiagnosticSeverity,
+  MarkupKind,
+  SymbolKind,
+  type CompletionItem,
+  type Diagnostic,
+  type DocumentSymbol,
+  type Range,
+  type TextEdit,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CompletionInfo, CompletionKind, Edit, Finding, OutlineItem, Severity, Span } from '../engine/index';
+
+export const SOURCE = 'pim';
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.pim`;
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** What a diagnostic carries so a code action can find its finding again. */
+export interface DiagnosticData {
+  readonly version: number;
+  readonly index: number;
+}
+
+export function rangeOf(document: TextDocument, span: Span): Range {
+  return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
+}
+
+export function toDiagnostic(document: TextDocument, finding: Finding, index: number, docUrl: (ruleId: string) => string): Diagnostic {
+  return {
+    range: rangeOf(document, finding.span),
+    severity: SEVERITY[finding.severity],
+    code: finding.ruleId,
+    codeDescription: { href: docUrl(finding.ruleId) },
+    source: SOURCE,
+    message: finding.message,
+    ...(finding.related && finding.related.length > 0
+      ? { relatedInformation: finding.related.map((r) => ({ location: { uri: document.uri, range: rangeOf(document, r.span) }, message: r.message })) }
+      : {}),
+    data: { version: document.version, index } satisfies DiagnosticData,
+  };
+}
+
+export function toTextEdit(document: TextDocument, edit: Edit): TextEdit {
+  return { range: rangeOf(document, edit), newText: edit.newText };
+}
+
+const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
+  key: CompletionItemKind.Property,
+  value: CompletionItemKind.EnumMember,
+  section: CompletionItemKind.Snippet,
+  principle: CompletionItemKind.Keyword,
+  step: CompletionItemKind.Event,
+  category: CompletionItemKind.Class,
+  term: CompletionItemKind.Text,
+};
+
+export function toCompletionItem(document: TextDocument, item: CompletionInfo): CompletionItem {
+  return {
+    label: item.label,
+    kind: COMPLETION_KIND[item.kind],
+    ...(item.detail ? { detail: item.detail } : {}),
+    ...(item.documentation ? { documentation: { kind: MarkupKind.Markdown, value: item.documentation } } : {}),
+    textEdit: { range: rangeOf(document, item.replace), newText: item.insertText },
+    ...(item.filterText ? { filterText: item.filterText } : {}),
+    ...(item.sortText ? { sortText: item.sortText } : {}),
+  };
+}
+
+export function toDocumentSymbol(document: TextDocument, item: OutlineItem): DocumentSymbol {
+  return {
+    name: item.name,
+    ...(item.detail ? { detail: item.detail } : {}),
+    kind: SymbolKind.String,
+    range: rangeOf(document, item.span),
+    selectionRange: rangeOf(document, item.selectionSpan),
+    children: item.children.map((child) => toDocumentSymbol(document, child)),
+  };
+}

@@ -1,0 +1,35 @@
+/** "PIM: Lint workspace": checks every PIM document under the workspace folders, open or not, and publishes the results. */
+import { pathToFileURL } from 'node:url';
+import type { Connection } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { readFileSync } from 'node:fs';
+import type { Knowledge } from '../engine/index';
+import type { ConfigResolver } from '../config/pimrc';
+import { expandArguments } from '../cli/files';
+import { checkFile } from '../cli/lint-files';
+import { toDiagnostic } from './convert';
+import type { LintWorkspaceResponse } from './protocol';
+
+export async function lintWorkspace(
+  connection: Connection,
+  folders: readonly string[],
+  knowledge: Knowledge,
+  configs: ConfigResolver,
+  isOpen: (uri: string) => boolean,
+  docUrl: (ruleId: string) => string,
+): Promise<LintWorkspaceResponse> {
+  let files = 0;
+  let problems = 0;
+  for (const target of expandArguments(folders, '/').targets) {
+    const uri = pathToFileURL(target.path).href;
+    // Open documents are linted live, with their unsaved text.
+    if (isOpen(uri)) continue;
+    const checked = checkFile(target, configs, knowledge);
+    if (!checked.result) continue;
+    files++;
+    problems += checked.result.findings.length;
+    const document = TextDocument.create(uri, 'markdown', 0, readFileSync(target.path, 'utf8'));
+    await connection.sendDiagnostics({ uri, diagnostics: checked.result.findings.map((f, i) => toDiagnostic(document, f, i, docUrl)) });
+  }
+  return { files, problems };
+}
