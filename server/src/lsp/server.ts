@@ -2,7 +2,7 @@
  * Wires the LSP handlers. Each one finds the document, asks the engine through the shared
  * Analysis, and converts; no PIM logic lives here.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -175,6 +175,8 @@ function readTextOrUndefined(path: string): string | undefined {
   }
 }
 
+/** The README next to the bundle; vsce stores it as readme.md inside a .vsix. */
 export function defaultReadmePath(bundleDir: string): string {
-  return join(bundleDir, '..', 'README.md');
+  const candidates = ['README.md', 'readme.md'].map((name) => join(bundleDir, '..', name));
+  return candidates.find((path) => existsSync(path)) ?? (candidates[0] as string);
 }

@@ -1,0 +1,112 @@
+/**
+ * The VS Code client: starts the bundled language server over IPC and adds what only VS Code
+ * has: commands, a status bar item and the coverage quick pick. No PIM logic lives here.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { CoverageResponse, LintWorkspaceResponse } from '../../server/src/lsp/protocol';
+
+const COVERAGE_REQUEST = 'pim/coverage';
+const LINT_WORKSPACE_REQUEST = 'pim/lintWorkspace';
+
+export interface PimExtensionApi {
+  readonly client: LanguageClient;
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<PimExtensionApi> {
+  const output = vscode.window.createOutputChannel('PIM Language Tools');
+  const serverModule = context.asAbsolutePath('dist/server.cjs');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: 'markdown', scheme: 'file' },
+      { language: 'markdown', scheme: 'untitled' },
+    ],
+    synchronize: { configurationSection: 'pim' },
+    outputChannel: output,
+  };
+  const languageClient = new LanguageClient('pim', 'PIM Language Tools', serverOptions, clientOptions);
+  client = languageClient;
+
+  const status = vscode.window.createStatusBarItem('pim.status', vscode.StatusBarAlignment.Right, 100);
+  status.name = 'PIM coverage';
+  status.command = 'pim.showCoverage';
+  const refreshStatus = (): void => void updateStatus(languageClient, status);
+
+  context.subscriptions.push(
+    output,
+    status,
+    vscode.commands.registerCommand('pim.restartServer', async () => {
+      await languageClient.restart();
+      refreshStatus();
+    }),
+    vscode.commands.registerCommand('pim.showCoverage', (uri?: string) => showCoverage(languageClient, uri)),
+    vscode.commands.registerCommand('pim.lintWorkspace', () => lintWorkspace(languageClient)),
+    vscode.window.onDidChangeActiveTextEditor(refreshStatus),
+    vscode.languages.onDidChangeDiagnostics((e) => {
+      const active = vscode.window.activeTextEditor?.document.uri.toString();
+      if (active && e.uris.some((u) => u.toString() === active)) refreshStatus();
+    }),
+  );
+  await languageClient.start();
+  refreshStatus();
+  return { client: languageClient };
+}
+
+export function deactivate(): Thenable<void> | undefined {
+  return client?.stop();
+}
+
+async function coverageOf(languageClient: LanguageClient, uri: string): Promise<CoverageResponse | null> {
+  try {
+    return await languageClient.sendRequest<CoverageResponse | null>(COVERAGE_REQUEST, { uri });
+  } catch {
+    return null;
+  }
+}
+
+async function updateStatus(languageClient: LanguageClient, status: vscode.StatusBarItem): Promise<void> {
+  const document = vscode.window.activeTextEditor?.document;
+  const coverage = document?.languageId === 'markdown' ? await coverageOf(languageClient, document.uri.toString()) : null;
+  if (!coverage) {
+    status.hide();
+    return;
+  }
+  const kind = coverage.kindName ?? vscode.l10n.t('no kind declared');
+  status.text = `$(checklist) PIM: ${kind} · ${coverage.principles.addressed}/${coverage.principles.expected} · ${coverage.process.addressed}/${coverage.process.expected}`;
+  status.tooltip = coverage.title;
+  status.show();
+}
+
+async function showCoverage(languageClient: LanguageClient, uriArgument?: string): Promise<void> {
+  const uri = uriArgument ?? vscode.window.activeTextEditor?.document.uri.toString();
+  const coverage = uri ? await coverageOf(languageClient, uri) : null;
+  if (!uri || !coverage) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('This document is not a PIM document: declare `pim: {kind: …}` in its front matter.'));
+    return;
+  }
+  if (coverage.gaps.length === 0) {
+    void vscode.window.showInformationMessage(coverage.title);
+    return;
+  }
+  const picked = await vscode.window.showQuickPick(
+    coverage.gaps.map((gap) => ({ label: gap.label, description: gap.ref, gap })),
+    { title: coverage.title, placeHolder: vscode.l10n.t('Pick a gap to jump to it') },
+  );
+  if (!picked) return;
+  const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri));
+  const { start, end } = picked.gap.range;
+  const range = new vscode.Range(start.line, start.character, end.line, end.character);
+  editor.selection = new vscode.Selection(range.start, range.end);
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+async function lintWorkspace(languageClient: LanguageClient): Promise<void> {
+  const result = await languageClient.sendRequest<LintWorkspaceResponse>(LINT_WORKSPACE_REQUEST, {});
+  void vscode.window.showInformationMessage(vscode.l10n.t('PIM: {0} documents checked, {1} problems (see the Problems panel).', result.files, result.problems));
+}
