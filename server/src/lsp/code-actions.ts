@@ -16,10 +16,14 @@ export function codeActions(document: TextDocument, result: DocumentResult, para
   const wants = (kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
-    for (const diagnostic of params.context.diagnostics) {
-      if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string') continue;
-      const finding = findingFor(result, document, diagnostic);
-      actions.push(...quickFixes(document, result.analysis, diagnostic, diagnostic.code, finding));
+    const ours = params.context.diagnostics.filter((d): d is Diagnostic & { code: string } => d.source === SOURCE && typeof d.code === 'string');
+    for (const diagnostic of ours) {
+      const fix = findingFor(result, document, diagnostic)?.fix;
+      if (fix) actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.safe, edit: { changes: { [document.uri]: fix.edits.map((e) => toTextEdit(document, e)) } } });
+    }
+    // Several findings of one rule on a line share one set of "disable" and "documentation" actions.
+    for (const ruleId of new Set(ours.map((d) => d.code))) {
+      actions.push(...ruleActions(document, result.analysis, ours.filter((d) => d.code === ruleId), ruleId));
     }
   }
   if (wants(FIX_ALL_KIND)) {
@@ -40,22 +44,20 @@ function findingFor(result: DocumentResult, document: TextDocument, diagnostic: 
   return result.findings.find((f) => f.ruleId === diagnostic.code && f.span.start === start && f.message === diagnostic.message);
 }
 
-function quickFixes(document: TextDocument, analysis: Analysis, diagnostic: Diagnostic, ruleId: string, finding: Finding | undefined): CodeAction[] {
+function ruleActions(document: TextDocument, analysis: Analysis, diagnostics: Diagnostic[], ruleId: string): CodeAction[] {
   const t = (key: string, params: Record<string, string>): string => message(analysis.knowledge, key, analysis.language, params);
   const edit = (edits: TextEdit[]) => ({ changes: { [document.uri]: edits } });
   const actions: CodeAction[] = [];
-  if (finding?.fix) {
-    actions.push({ title: finding.fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: finding.fix.safe, edit: edit(finding.fix.edits.map((e) => toTextEdit(document, e))) });
-  }
   const frontMatter = analysis.model.frontMatter;
-  const line = diagnostic.range.start.line;
-  const inFrontMatter = frontMatter !== undefined && document.offsetAt(diagnostic.range.start) < frontMatter.span.end;
+  const first = diagnostics[0] as Diagnostic;
+  const line = first.range.start.line;
+  const inFrontMatter = frontMatter !== undefined && document.offsetAt(first.range.start) < frontMatter.span.end;
   if (!inFrontMatter) {
     const lineStart = { line, character: 0 };
     actions.push({
       title: t('fix.disable-line', { rule: ruleId }),
       kind: CodeActionKind.QuickFix,
-      diagnostics: [diagnostic],
+      diagnostics,
       edit: edit([{ range: { start: lineStart, end: lineStart }, newText: `<!-- pim-disable-next-line ${ruleId} -->\n` }]),
     });
   }
@@ -63,13 +65,13 @@ function quickFixes(document: TextDocument, analysis: Analysis, diagnostic: Diag
   actions.push({
     title: t('fix.disable-file', { rule: ruleId }),
     kind: CodeActionKind.QuickFix,
-    diagnostics: [diagnostic],
+    diagnostics,
     edit: edit([{ range: { start: fileStart, end: fileStart }, newText: `<!-- pim-disable-file ${ruleId} -->\n` }]),
   });
   actions.push({
     title: t('fix.open-docs', { rule: ruleId }),
     kind: CodeActionKind.QuickFix,
-    diagnostics: [diagnostic],
+    diagnostics,
     command: { title: t('fix.open-docs', { rule: ruleId }), command: OPEN_RULE_DOCS_COMMAND, arguments: [ruleId] },
   });
   return actions;

@@ -1,0 +1,204 @@
+/** The packaged extension in a real VS Code workbench (code-server) driven through headless Chromium. */
+import { describe, test as nodeTest, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { packageVsix, pimOutputChannel, startWorkbench, type Workbench } from './helpers/workbench';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+const TIMEOUT = 60_000;
+
+/** Waits until the element's text matches; fails with what it last saw. */
+async function waitForText(page: Page, selector: string, pattern: RegExp, what: string): Promise<string> {
+  try {
+    await page.waitForFunction(
+      ([sel, source, flags]) => [...document.querySelectorAll(sel as string)].some((el) => new RegExp(source as string, flags as string).test((el as HTMLElement).innerText.replace(/\u00a0/g, ' '))),
+      [selector, pattern.source, pattern.flags],
+      { timeout: TIMEOUT },
+    );
+  } catch {
+    const seen = await page.locator(selector).allInnerTexts().catch(() => []);
+    assert.fail(`${what}: ${pattern} did not appear in ${selector}; saw:\n${seen.join('\n---\n').slice(0, 3000)}`);
+  }
+  return (await page.locator(selector).allInnerTexts()).join('\n').replace(/\u00a0/g, ' ');
+}
+
+/** Puts the keyboard focus in the editor, whatever widget or panel had it. */
+async function focusEditor(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
+}
+
+async function waitForNoText(page: Page, selector: string, pattern: RegExp, what: string): Promise<void> {
+  try {
+    await page.waitForFunction(
+      ([sel, source, flags]) => ![...document.querySelectorAll(sel as string)].some((el) => new RegExp(source as string, flags as string).test((el as HTMLElement).innerText.replace(/\u00a0/g, ' '))),
+      [selector, pattern.source, pattern.flags],
+      { timeout: TIMEOUT },
+    );
+  } catch {
+    assert.fail(`${what}: ${pattern} is still shown in ${selector}`);
+  }
+}
+
+async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget', { state: 'visible' });
+  await page.keyboard.type(name);
+  await waitForText(page, '.quick-input-list', new RegExp(name.replace('.', '\\.')), 'quick open');
+  await page.keyboard.press('Enter');
+  await waitForText(page, '.tabs-container .tab.active', new RegExp(name.replace('.', '\\.')), 'editor tab');
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+}
+
+/** Chooses an entry of the quick-fix menu with the keyboard, as a user would. */
+async function pickAction(page: Page, title: string): Promise<void> {
+  const rows = (await page.locator('.action-widget .monaco-list-row').allInnerTexts()).map((t) => t.replace(/\u00a0/g, ' ').trim());
+  const actionable = rows.filter((t) => t !== '' && !/^Quick Fix$/.test(t));
+  const index = actionable.indexOf(title);
+  assert.ok(index >= 0, `"${title}" is not in the quick-fix menu: ${actionable.join(' | ')}`);
+  for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+}
+
+async function goToLine(page: Page, line: number): Promise<void> {
+  await focusEditor(page);
+  await page.keyboard.press('Control+G');
+  await page.waitForSelector('.quick-input-widget', { state: 'visible' });
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+}
+
+async function showProblems(page: Page): Promise<void> {
+  if (!(await page.locator('.markers-panel').isVisible().catch(() => false))) await page.keyboard.press('Control+Shift+M');
+  await page.waitForSelector('.markers-panel', { state: 'visible' });
+}
+
+const PROBLEMS = '.markers-panel';
+
+let current: Workbench | undefined;
+const failures: string[] = [];
+
+/** A test that, when it fails, leaves a screenshot of the moment and marks the run for log printing. */
+function test(name: string, run: () => Promise<void>): void {
+  nodeTest(name, async () => {
+    try {
+      await run();
+    } catch (error) {
+      failures.push(name);
+      await current?.shot(`FAILED-${name.replace(/[^\w]+/g, '-').slice(0, 60)}`).catch(() => undefined);
+      throw error;
+    }
+  });
+}
+
+function report(bench: Workbench, label: string): void {
+  bench.saveLogs(label);
+  if (failures.length > 0) process.stderr.write(`\n${label}: failed: ${failures.join('; ')}\ncode-server log:\n${bench.serverLog()}\nPIM output channel logs: ${pimOutputChannel(bench.userData) || 'none'} (copied to test-output/e2e/${label}-logs)\n`);
+}
+
+describe('VS Code (code-server 4.100.3) with the .vsix installed, trusted folder', () => {
+  let bench: Workbench;
+  before(async () => {
+    bench = await startWorkbench({ vsix: packageVsix(), fixtures: FIXTURES, trusted: true });
+    current = bench;
+  });
+  after(async () => {
+    report(bench, 'trusted');
+    await bench.stop();
+  });
+
+  test('the Problems panel shows the PIM diagnostics of a fixture document, by rule id and message', async () => {
+    const { page } = bench;
+    await openFile(page, 'referral-sop.md');
+    await showProblems(page);
+    const text = await waitForText(page, PROBLEMS, /This Referral SOP has no "Referral procedure" section, which it requires/, 'Problems panel');
+    assert.match(text, /pim\s*\(?\s*required-section/);
+    assert.match(text, /pim\s*\(?\s*principle-unaddressed/);
+    await bench.shot('01-problems-panel');
+  });
+
+  test('hovering a glossary term shows its definition', async () => {
+    const { page } = bench;
+    await goToLine(page, 9);
+    await page.keyboard.press('End');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    const hover = await waitForText(page, '.monaco-hover', /Informed consent · PIM term/, 'hover');
+    assert.match(hover, /free and specific agreement/);
+    await bench.shot('02-hover-glossary-term');
+    await page.keyboard.press('Escape');
+  });
+
+  test('the status bar item and the coverage code lens show the numbers', async () => {
+    const { page } = bench;
+    const status = await waitForText(page, '.statusbar-item', /PIM: Referral SOP · \d\/3 · \d\/2/, 'status bar');
+    assert.match(status, /PIM: Referral SOP · 0\/3 · 0\/2/);
+    const lens = await waitForText(page, '.codelens-decoration', /PIM: Principles \d\/3 · Process \d\/2 · 3 required sections missing/, 'code lens');
+    assert.match(lens, /PIM: Principles 0\/3 · Process 0\/2 · 3 required sections missing/);
+    await bench.shot('03-status-bar-and-code-lens');
+  });
+
+  test('applying the "insert missing section" quick fix removes that diagnostic', async () => {
+    const { page } = bench;
+    await goToLine(page, 5);
+    await page.keyboard.press('Control+.');
+    const menu = await waitForText(page, '.action-widget', /Insert the "Referral procedure" section/, 'quick fix menu');
+    assert.match(menu, /Disable required-section for this file/);
+    await bench.shot('04-quick-fix-menu');
+    await pickAction(page, 'Insert the "Referral procedure" section');
+    await waitForText(page, '.editor-instance .view-lines', /## Referral procedure\n/, 'inserted section');
+    await waitForNoText(page, PROBLEMS, /no "Referral procedure" section/, 'Problems panel after the fix');
+    await waitForText(page, '.codelens-decoration', /2 required sections missing/, 'code lens after the fix');
+    await bench.shot('05-after-quick-fix');
+  });
+
+  test('typing a snippet prefix and accepting it inserts the skeleton', async () => {
+    const { page } = bench;
+    await focusEditor(page);
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('pim-risk-table');
+    await page.keyboard.press('Control+Space');
+    await waitForText(page, '.suggest-widget', /pim-risk-table/, 'suggest widget');
+    await bench.shot('06-snippet-suggestion');
+    await page.keyboard.press('Enter');
+    await waitForText(page, '.editor-instance .view-lines', /\| risk \| likelihood \| impact \| mitigation \| owner \|/, 'inserted snippet');
+    await bench.shot('07-snippet-inserted');
+  });
+
+  test('a plain Markdown file (not PIM) shows no PIM diagnostics', async () => {
+    const { page } = bench;
+    await openFile(page, 'plain-notes.md');
+    await showProblems(page);
+    // The PIM document is still open, so its problems prove the panel is live.
+    await waitForText(page, PROBLEMS, /referral-sop\.md/, 'Problems panel');
+    const text = (await page.locator(PROBLEMS).allInnerTexts()).join('\n');
+    assert.doesNotMatch(text, /plain-notes\.md/);
+    assert.equal(await page.locator('.tabs-container .tab.active .monaco-icon-label-container').innerText().then((t) => /\d/.test(t)), false);
+    await bench.shot('08-plain-markdown-no-diagnostics');
+  });
+});
+
+describe('VS Code in restricted mode (untrusted folder)', () => {
+  let bench: Workbench;
+  before(async () => {
+    bench = await startWorkbench({ vsix: packageVsix(), fixtures: FIXTURES, trusted: false });
+    current = bench;
+  });
+  after(async () => {
+    report(bench, 'restricted');
+    await bench.stop();
+  });
+
+  test('diagnostics still appear', async () => {
+    const { page } = bench;
+    await waitForText(page, '.statusbar, .monaco-workbench', /Restricted Mode/i, 'restricted mode indicator');
+    await openFile(page, 'referral-sop.md');
+    await showProblems(page);
+    await waitForText(page, PROBLEMS, /pim\s*\(?\s*required-section/, 'Problems panel in restricted mode');
+    await bench.shot('09-restricted-mode-diagnostics');
+  });
+});
