@@ -51,6 +51,18 @@ async function openFile(page: Page, name: string): Promise<void> {
   await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
 }
 
+/** Waits for a widget's fade-in to end, so that its screenshot is legible. */
+async function settled(page: Page, selector: string): Promise<void> {
+  await page.waitForFunction(
+    (sel) => {
+      for (let node = document.querySelector(sel); node; node = node.parentElement) if (getComputedStyle(node).opacity !== '1') return false;
+      return document.querySelector(sel) !== null;
+    },
+    selector,
+    { timeout: TIMEOUT },
+  );
+}
+
 /** Chooses an entry of the quick-fix menu with the keyboard, as a user would. */
 async function pickAction(page: Page, title: string): Promise<void> {
   const rows = (await page.locator('.action-widget .monaco-list-row').allInnerTexts()).map((t) => t.replace(/\u00a0/g, ' ').trim());
@@ -127,6 +139,7 @@ describe('VS Code (code-server 4.100.3) with the .vsix installed, trusted folder
     await page.keyboard.press('Control+I');
     const hover = await waitForText(page, '.monaco-hover', /Informed consent · PIM term/, 'hover');
     assert.match(hover, /free and specific agreement/);
+    await settled(page, '.monaco-hover');
     await bench.shot('02-hover-glossary-term');
     await page.keyboard.press('Escape');
   });

@@ -46,12 +46,14 @@ export function startServer(connection: Connection, host: ServerHost): void {
   const publisher = analyses ? new DiagnosticsPublisher(connection, documents, analyses, settings, docUrl, refreshLenses) : undefined;
   let workspaceFolders: string[] = [];
   let watchDynamically = false;
+  let configurationDynamically = false;
   let lensRefresh = false;
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
     settings.usePull(capabilities.workspace?.configuration === true);
     watchDynamically = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    configurationDynamically = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     lensRefresh = capabilities.workspace?.codeLens?.refreshSupport === true;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => filePath(f.uri)).filter((p): p is string => p !== undefined);
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [filePath(params.rootUri)].filter((p): p is string => p !== undefined);
@@ -70,7 +72,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   });
 
   connection.onInitialized(() => {
-    void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+    if (configurationDynamically) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
     if (watchDynamically) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.pimrc.json' }] });
   });
 

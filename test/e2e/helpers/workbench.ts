@@ -72,6 +72,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
       'update.mode': 'none',
       'chat.commandCenter.enabled': false,
       'editor.hover.delay': 100,
+      'workbench.reduceMotion': 'on',
       'pim.debounceMs': 100,
     }),
   );
