@@ -73,3 +73,34 @@ test('the document language is declared, configured or detected', () => {
   assert.equal(new Analysis('Short.', knowledge, { language: 'fr' }).language, 'fr');
   assert.equal(new Analysis('يجب أن تكون البيانات في مكان آمن مع الشركاء من هذه المنظمة على الخادم', knowledge).language, 'ar');
 });
+
+test('re-using the previous version gives the same model as building from scratch', () => {
+  const base = '---\npim:\n  kind: report\n---\n# Title\n\nIntro [see annex][annex].\n\n## A\n\nText a.\n\n```\n## not a heading\n```\n\n## B\n\nText b with a footnote[^1].\n\n[annex]: https://example.org\n[^1]: The note.\n';
+  const edits = [
+    (t: string) => t.replace('Text a.', 'Text a, edited.'),
+    (t: string) => t.replace('## B', '## B renamed'),
+    (t: string) => `${t}\n## C\n\nNew section.\n`,
+    (t: string) => t.replace('[annex]: https://example.org\n', ''),
+    (t: string) => t.replace('\n\n## A', '\n## A'),
+  ];
+  let previous = buildModel(base);
+  let text = base;
+  for (const edit of edits) {
+    text = edit(text);
+    const incremental = buildModel(text, previous);
+    const fresh = buildModel(text);
+    assert.deepEqual(strip(incremental), strip(fresh));
+    previous = incremental;
+  }
+  const model = buildModel(base);
+  assert.deepEqual(
+    model.sections.map((s) => s.title),
+    ['', 'Title', 'A', 'B'],
+  );
+  assert.doesNotMatch(model.blocks.map((b) => b.runs.map((r) => base.slice(r.start, r.end)).join('')).join('|'), /\[see annex\]|not a heading/);
+});
+
+function strip(model: ReturnType<typeof buildModel>) {
+  const { chunks: _chunks, ...rest } = model;
+  return rest;
+}

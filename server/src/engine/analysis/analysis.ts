@@ -37,12 +37,14 @@ export class Analysis {
   readonly guess: KindGuess | undefined;
   private memo = new Map<string, unknown>();
 
+  /** `previous`, the analysis of the document's previous version, lets unchanged parts be reused. */
   constructor(
     readonly text: string,
     readonly knowledge: Knowledge,
     readonly options: LintOptions = {},
+    previous?: Analysis,
   ) {
-    this.model = buildModel(text);
+    this.model = buildModel(text, previous?.model);
     this.declaration = this.model.frontMatter?.pim;
     const fields = this.declaration?.fields ?? {};
     const declaredLang = knowledge.locales.find((l) => l === fields.lang?.value.toLowerCase());
@@ -60,7 +62,7 @@ export class Analysis {
   }
 
   get placeholders(): readonly Span[] {
-    return this.once('placeholders', () => findPlaceholders(this.model, this.matchers));
+    return this.once('placeholders', () => findPlaceholders(this.model, this.signalHits('placeholders')));
   }
 
   get coverage(): Coverage {
@@ -86,10 +88,22 @@ export class Analysis {
 
   /** Where the phrases of a lexicon signal occur in evidence text (headings included). */
   signalHits(id: string): readonly SignalHit[] {
-    return this.once(`signal:${id}`, () => {
-      const matcher = this.matchers.signals.get(id);
-      if (!matcher) throw new Error(`lexicon.json has no signal "${id}"`);
-      return this.model.blocks.flatMap((block, index) => matcher.findAll(block.tokens).map((m) => ({ span: { start: m.start, end: m.end }, block: index, phrase: m.phrase })));
+    if (!this.knowledge.signals.has(id)) throw new Error(`lexicon.json has no signal "${id}"`);
+    return this.allSignalHits.get(id) ?? [];
+  }
+
+  /** Every signal found in one pass over the text, grouped by signal id. */
+  private get allSignalHits(): ReadonlyMap<string, SignalHit[]> {
+    return this.once('signals', () => {
+      const hits = new Map<string, SignalHit[]>();
+      this.model.blocks.forEach((block, index) => {
+        for (const m of this.matchers.signals.findAll(block.tokens, block.base)) {
+          const list = hits.get(m.payload) ?? [];
+          list.push({ span: { start: m.start, end: m.end }, block: index, phrase: m.phrase });
+          hits.set(m.payload, list);
+        }
+      });
+      return hits;
     });
   }
 

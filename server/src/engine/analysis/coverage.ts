@@ -34,13 +34,13 @@ export function computeCoverage(model: DocumentModel, k: Knowledge, matchers: Ma
   const textHits = new Map<string, Hit[]>();
   model.blocks.forEach((block, index) => {
     if (block.kind === 'heading') return;
-    for (const match of matchers.evidence.findAll(block.tokens)) {
+    for (const match of matchers.evidence.findAll(block.tokens, block.base)) {
       push(textHits, match.payload, { span: { start: match.start, end: match.end }, phrase: match.phrase, block: index });
     }
   });
   const cueWords = new Map<string, Set<string>>();
   for (const block of model.blocks) {
-    for (const match of matchers.cues.findAll(block.tokens)) {
+    for (const match of matchers.cues.findAll(block.tokens, block.base)) {
       const set = cueWords.get(match.payload) ?? new Set<string>();
       set.add(match.phrase.toLowerCase());
       cueWords.set(match.payload, set);
@@ -57,9 +57,10 @@ export function computeCoverage(model: DocumentModel, k: Knowledge, matchers: Ma
 }
 
 function judgeItem(model: DocumentModel, sections: readonly Section[], hits: readonly Hit[], words: ReadonlyMap<number, number>, cued: boolean): ItemCoverage {
+  // Sentences are found only for the evidence that is kept: long documents have hundreds of hits.
   const evidence: Evidence[] = [
     ...sections.map((s) => ({ span: s.heading as Span, via: 'heading' as const })),
-    ...hits.map((hit) => ({ span: sentenceInBlock(model.text, model.blocks[hit.block] as Block, hit.span.start), via: 'text' as const })),
+    ...hits.slice(0, MAX_EVIDENCE).map((hit) => ({ span: sentenceInBlock(model.text, model.blocks[hit.block] as Block, hit.span.start), via: 'text' as const })),
   ];
   const substantialHeading = sections.some((s) => (words.get(s.index) ?? 0) >= MIN_SECTION_WORDS);
   const phrases = new Set(hits.map((h) => h.phrase.toLowerCase())).size;
@@ -83,7 +84,7 @@ function sectionWordCounts(model: DocumentModel, placeholderTokens: ReadonlySet<
     let own = 0;
     for (const index of section.blocks) {
       const block = model.blocks[index] as Block;
-      own += block.tokens.filter((t) => !placeholderTokens.has(t.start)).length;
+      own += block.tokens.filter((t) => !placeholderTokens.has(block.base + t.start)).length;
     }
     counts.set(section.index, (counts.get(section.index) ?? 0) + own);
     if (section.parent >= 0) counts.set(section.parent, (counts.get(section.parent) ?? 0) + (counts.get(section.index) ?? 0));

@@ -4,6 +4,7 @@ import { signal } from '../knowledge/lookup';
 import type { Lang } from '../knowledge/types';
 import type { DocumentModel } from '../model/build-model';
 import { normalizeWord } from '../text/normalize';
+import { FUNCTION_WORDS } from './matchers';
 
 /** Enough words to decide; reading further only costs time on long documents. */
 const SAMPLE_WORDS = 4000;
@@ -11,7 +12,7 @@ const LANGS: readonly Lang[] = ['en', 'fr', 'es', 'ar'];
 
 export function detectLanguage(model: DocumentModel, knowledge: Knowledge, fallback: Lang = 'en'): Lang {
   const words = new Map<string, Lang[]>();
-  const phrases = signal(knowledge, 'function-words').phrases;
+  const phrases = signal(knowledge, FUNCTION_WORDS).phrases;
   for (const lang of LANGS) {
     for (const word of phrases[lang] ?? []) {
       const key = normalizeWord(word);

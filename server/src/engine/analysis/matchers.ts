@@ -25,13 +25,14 @@ export interface Matchers {
   readonly kindTitles: PhraseMatcher<string>;
   /** Data-sharing requirements: payload requirement id. */
   readonly requirements: PhraseMatcher<string>;
-  /** lexicon.json signals by id. */
-  readonly signals: ReadonlyMap<string, PhraseMatcher<string>>;
+  /** Every lexicon.json signal but the function words, in one matcher: payload signal id. */
+  readonly signals: PhraseMatcher<string>;
   /** Every name and alias of a principle, step, sub-step, category or term, in every language: payload ref. */
   readonly terms: PhraseMatcher<string>;
 }
 
 const cache = new WeakMap<Knowledge, Map<Lang, Matchers>>();
+export const FUNCTION_WORDS = 'function-words';
 
 export function matchersFor(k: Knowledge, lang: Lang): Matchers {
   let byLang = cache.get(k);
@@ -81,12 +82,9 @@ function build(k: Knowledge, lang: Lang): Matchers {
   const requirements = new PhraseMatcher<string>();
   for (const r of k.requirements) addAll(requirements, phrasesIn(r.evidence, lang), r.id);
 
-  const signals = new Map<string, PhraseMatcher<string>>();
-  for (const s of k.signals.values()) {
-    const matcher = new PhraseMatcher<string>();
-    addAll(matcher, phrasesIn(s.phrases, lang), s.id);
-    signals.set(s.id, matcher);
-  }
+  const signals = new PhraseMatcher<string>();
+  // Function words serve language detection only; matching them everywhere would cost a match per "the".
+  for (const s of k.signals.values()) if (s.id !== FUNCTION_WORDS) addAll(signals, phrasesIn(s.phrases, lang), s.id);
 
   const terms = new PhraseMatcher<string>();
   for (const [ref, entry] of k.byRef) {

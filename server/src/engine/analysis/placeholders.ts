@@ -1,17 +1,16 @@
 /** Pure: text left in place of content: TODO, TBD, lorem ipsum, and bracketed prompts such as "[insert purpose]". */
 import type { DocumentModel } from '../model/build-model';
 import type { Span } from '../types';
-import type { Matchers } from './matchers';
 
 const BRACKETED = /\[(?!\^)[^[\]\n]{2,160}\]/g;
 
-export function findPlaceholders(model: DocumentModel, matchers: Matchers): Span[] {
-  const found: Span[] = [];
-  const placeholders = matchers.signals.get('placeholders');
+/** `signalHits`: where the placeholder phrases of the lexicon occur, with the block they are in. */
+export function findPlaceholders(model: DocumentModel, signalHits: readonly { span: Span; block: number }[]): Span[] {
+  const found: Span[] = signalHits.filter((hit) => model.blocks[hit.block]?.kind !== 'heading').map((hit) => hit.span);
   for (const block of model.blocks) {
     if (block.kind === 'heading') continue;
-    if (placeholders) for (const match of placeholders.findAll(block.tokens)) found.push({ start: match.start, end: match.end });
     for (const run of block.runs) {
+      if (model.text.indexOf('[', run.start) === -1 || model.text.indexOf('[', run.start) >= run.end) continue;
       for (const match of model.text.slice(run.start, run.end).matchAll(BRACKETED)) {
         // "[x]" and "[ ]" are checkboxes, "[1]" a citation: neither is a prompt to fill in.
         if (/^\[\s*(x|\d+)?\s*\]$/i.test(match[0])) continue;
@@ -29,7 +28,8 @@ export function placeholderTokenStarts(model: DocumentModel, placeholders: reado
   if (placeholders.length === 0) return starts;
   for (const block of model.blocks) {
     for (const token of block.tokens) {
-      if (placeholders.some((p) => token.start >= p.start && token.end <= p.end)) starts.add(token.start);
+      const start = block.base + token.start;
+      if (placeholders.some((p) => start >= p.start && block.base + token.end <= p.end)) starts.add(start);
     }
   }
   return starts;

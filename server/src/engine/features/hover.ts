@@ -52,7 +52,7 @@ function termHover(analysis: Analysis, offset: number): HoverInfo | undefined {
   const block = analysis.model.blocks.find((b) => offset >= b.span.start && offset <= b.span.end);
   if (!block) return undefined;
   const match = analysis.matchers.terms
-    .findAll(block.tokens)
+    .findAll(block.tokens, block.base)
     .filter((m) => offset >= m.start && offset <= m.end)
     .sort((a, b) => b.end - b.start - (a.end - a.start))[0];
   const entry = match ? analysis.knowledge.byRef.get(match.payload) : undefined;
@@ -148,7 +148,7 @@ function activitiesCovered(analysis: Analysis, substep: Substep, section: Sectio
   const covered = new Set<string>();
   for (const block of analysis.model.blocks) {
     if (block.span.start < section.span.start || block.span.end > section.span.end) continue;
-    for (const match of matcher.findAll(block.tokens)) covered.add(match.payload);
+    for (const match of matcher.findAll(block.tokens, block.base)) covered.add(match.payload);
   }
   return covered;
 }

@@ -3,8 +3,8 @@
  * text blocks that may count as evidence, front matter and HTML comments. Built once per
  * document version.
  */
-import type { Nodes, Root } from 'mdast';
-import { parseMarkdown } from '../parse';
+import type { Nodes } from 'mdast';
+import { parseChunks, type Chunk } from './chunks';
 import { tokenize, type Token } from '../text/normalize';
 import type { Span } from '../types';
 import { readFrontMatter, type FrontMatter } from './front-matter';
@@ -16,7 +16,10 @@ export interface Block {
   readonly span: Span;
   /** The parts of the block that may count as evidence: no code, HTML markup or template tags. */
   readonly runs: readonly Span[];
+  /** Words, with offsets relative to `base`: unchanged chunks keep their tokens when the text before them moves. */
   readonly tokens: readonly Token[];
+  /** Add to a token's offsets for document offsets. */
+  readonly base: number;
   /** Index of the section the block belongs to. */
   readonly section: number;
 }
@@ -28,6 +31,7 @@ export interface Section {
   readonly title: string;
   /** The heading line; absent for the text before the first heading. */
   readonly heading?: Span;
+  /** Words of the heading, in document offsets. */
   readonly titleTokens: readonly Token[];
   /** From the heading to the end of its last sub-section. */
   readonly span: Span;
@@ -53,8 +57,10 @@ export interface DocumentModel {
   readonly comments: readonly HtmlComment[];
   /** Fenced and indented code blocks: never evidence, but still the document's text. */
   readonly code: readonly Span[];
-  /** Set when the Markdown parser failed; the model is then empty rather than absent. */
+  /** Set when the Markdown parser failed; the failed part then counts as empty. */
   readonly parseError?: string;
+  /** The parsed chunks, reused by the next version's model. */
+  readonly chunks: readonly Chunk[];
 }
 
 interface RawBlock {
@@ -64,34 +70,74 @@ interface RawBlock {
   readonly depth: number;
 }
 
+interface TokenizedBlock extends RawBlock {
+  readonly tokens: readonly Token[];
+  readonly base: number;
+}
+
+/** What one chunk contributes to the model, in document offsets for the chunk at `start`. */
+interface ChunkContent {
+  readonly start: number;
+  readonly blocks: readonly TokenizedBlock[];
+  readonly comments: readonly HtmlComment[];
+  readonly code: readonly Span[];
+  readonly frontMatter?: FrontMatter;
+}
+
+/**
+ * Chunk trees are immutable and shared between versions, so what was collected from a tree can
+ * be reused too, moved by the distance the chunk moved. Keyed weakly: it goes with the tree.
+ */
+const contentOfTree = new WeakMap<Chunk['tree'], ChunkContent>();
+
 const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 const HTML_TAG = /<\/?[A-Za-z][^>]*>|<!--[\s\S]*?(?:-->|$)/g;
 const TEMPLATE_TAG = /\{%[\s\S]*?(?:%\}|$)|\{\{[\s\S]*?(?:\}\}|$)|\{#[\s\S]*?(?:#\}|$)/g;
 const LENIENT_HEADING = /^ {0,3}(#{1,6})(?=[^\s#])/;
 
-export function buildModel(text: string): DocumentModel {
-  let tree: Root;
-  let parseError: string | undefined;
-  try {
-    tree = parseMarkdown(text);
-  } catch (error) {
-    // Linting never fails on user input: an unparsable document yields an empty model and one finding.
-    tree = { type: 'root', children: [] };
-    parseError = error instanceof Error ? error.message : String(error);
-  }
-  const collector = new Collector(text);
-  collector.walk(tree);
-  const raw = collector.blocks.sort((a, b) => a.span.start - b.span.start);
-  const { sections, blocks } = assemble(text, raw);
+/** Builds the model; given the model of the previous version, re-parses only the chunks that changed. */
+export function buildModel(text: string, previous?: DocumentModel): DocumentModel {
+  const { chunks, parseError } = parseChunks(text, previous?.chunks);
+  const contents = chunks.map((chunk) => contentOf(text, chunk));
+  const { sections, blocks } = assemble(text, contents.flatMap((c) => c.blocks));
+  const frontMatter = contents[0]?.frontMatter;
   return {
     text,
     lineStarts: lineStartsOf(text),
-    ...(collector.frontMatter ? { frontMatter: collector.frontMatter } : {}),
+    ...(frontMatter ? { frontMatter } : {}),
     sections,
     blocks,
-    comments: collector.comments,
-    code: collector.code,
+    comments: contents.flatMap((c) => c.comments),
+    code: contents.flatMap((c) => c.code),
+    chunks,
     ...(parseError !== undefined ? { parseError } : {}),
+  };
+}
+
+function contentOf(text: string, chunk: Chunk): ChunkContent {
+  const known = contentOfTree.get(chunk.tree);
+  if (known && known.start === chunk.start) return known;
+  const content = known ? moved(known, chunk.start - known.start) : collect(text, chunk);
+  contentOfTree.set(chunk.tree, content);
+  return content;
+}
+
+function collect(text: string, chunk: Chunk): ChunkContent {
+  const collector = new Collector(text);
+  collector.walk(chunk);
+  const blocks = collector.blocks
+    .sort((a, b) => a.span.start - b.span.start)
+    .map((block) => ({ ...block, base: chunk.start, tokens: block.runs.flatMap((run) => tokenize(text.slice(run.start, run.end), run.start - chunk.start)) }));
+  return { start: chunk.start, blocks, comments: collector.comments, code: collector.code, ...(collector.frontMatter ? { frontMatter: collector.frontMatter } : {}) };
+}
+
+function moved(content: ChunkContent, delta: number): ChunkContent {
+  const shift = (span: Span): Span => ({ start: span.start + delta, end: span.end + delta });
+  return {
+    start: content.start + delta,
+    blocks: content.blocks.map((b) => ({ ...b, span: shift(b.span), runs: b.runs.map(shift), base: b.base + delta })),
+    comments: content.comments.map((c) => ({ ...c, span: shift(c.span) })),
+    code: content.code.map(shift),
   };
 }
 
@@ -104,11 +150,15 @@ class Collector {
 
   constructor(private readonly text: string) {}
 
-  walk(tree: Root): void {
-    const stack: Nodes[] = [tree];
+  private base = 0;
+
+  /** Walks one chunk; offsets become document offsets, and appended definitions are skipped. */
+  walk(chunk: Chunk): void {
+    this.base = chunk.start;
+    const stack: Nodes[] = chunk.tree.children.filter((child) => (child.position?.start.offset ?? 0) < chunk.length).reverse();
     while (stack.length > 0) {
       const node = stack.pop() as Nodes;
-      const span = spanOf(node);
+      const span = this.spanOf(node);
       switch (node.type) {
         case 'yaml':
           if (span) this.frontMatter = readFrontMatter(this.text, span, node.value);
@@ -155,7 +205,7 @@ class Collector {
     const stack: Nodes[] = [node];
     while (stack.length > 0) {
       const current = stack.pop() as Nodes;
-      const span = spanOf(current);
+      const span = this.spanOf(current);
       if (current.type === 'text' && span) runs.push(...withoutTemplateTags(this.text, span));
       else if (current.type === 'html' && span) this.collectComments(span);
       else if (current.type !== 'inlineCode' && 'children' in current) {
@@ -181,6 +231,12 @@ class Collector {
     if (textual.length > 0) this.blocks.push({ kind: 'html', span, runs: textual, depth: 0 });
   }
 
+  private spanOf(node: Nodes): Span | undefined {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    return start === undefined || end === undefined ? undefined : { start: this.base + start, end: this.base + end };
+  }
+
   private collectComments(span: Span): void {
     const source = this.text.slice(span.start, span.end);
     for (const match of source.matchAll(HTML_COMMENT)) {
@@ -190,7 +246,7 @@ class Collector {
   }
 }
 
-function assemble(text: string, raw: readonly RawBlock[]): { sections: Section[]; blocks: Block[] } {
+function assemble(text: string, raw: readonly TokenizedBlock[]): { sections: Section[]; blocks: Block[] } {
   const headings = raw.filter((b) => b.kind === 'heading');
   const firstHeading = headings[0]?.span.start ?? text.length;
   const sections: (Section & { span: { start: number; end: number }; blocks: number[] })[] = [
@@ -208,7 +264,7 @@ function assemble(text: string, raw: readonly RawBlock[]): { sections: Section[]
       level: heading.depth,
       title: heading.runs.map((run) => text.slice(run.start, run.end)).join('').replace(/\s+/g, ' ').replace(/[\s#]+$/, '').trim(),
       heading: heading.span,
-      titleTokens: heading.runs.flatMap((run) => tokenize(text.slice(run.start, run.end), run.start)),
+      titleTokens: heading.tokens.map((t) => ({ ...t, start: t.start + heading.base, end: t.end + heading.base })),
       span: { start: heading.span.start, end: text.length },
       body: { start: heading.span.end, end: headings[i + 1]?.span.start ?? text.length },
       parent: open.length > 0 ? (open[open.length - 1] as number) : 0,
@@ -221,16 +277,10 @@ function assemble(text: string, raw: readonly RawBlock[]): { sections: Section[]
   for (const block of raw) {
     if (block.kind === 'heading') section++;
     const index = blocks.length;
-    blocks.push({ kind: block.kind, span: block.span, runs: block.runs, tokens: block.runs.flatMap((run) => tokenize(text.slice(run.start, run.end), run.start)), section });
+    blocks.push({ kind: block.kind, span: block.span, runs: block.runs, tokens: block.tokens, base: block.base, section });
     if (block.kind !== 'heading') sections[section]?.blocks.push(index);
   }
   return { sections, blocks };
-}
-
-function spanOf(node: Nodes): Span | undefined {
-  const start = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  return start === undefined || end === undefined ? undefined : { start, end };
 }
 
 function withoutTemplateTags(text: string, span: Span): Span[] {

@@ -21,7 +21,7 @@ export default defineRule({
     const hasContent = new Map<number, boolean>();
     for (const section of [...model.sections].reverse()) {
       const own =
-        section.blocks.some((i) => (model.blocks[i] as Block).tokens.some((t) => !inPlaceholder(t.start))) ||
+        section.blocks.some((i) => hasWords(model.blocks[i] as Block, inPlaceholder)) ||
         model.code.some((c) => c.start >= section.body.start && c.end <= section.body.end);
       hasContent.set(section.index, (hasContent.get(section.index) ?? false) || own);
       if (section.parent >= 0 && hasContent.get(section.index)) hasContent.set(section.parent, true);
@@ -39,3 +39,7 @@ export default defineRule({
     }
   },
 });
+
+function hasWords(block: Block, inPlaceholder: (offset: number) => boolean): boolean {
+  return block.tokens.some((t) => !inPlaceholder(block.base + t.start));
+}

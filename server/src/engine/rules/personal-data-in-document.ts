@@ -4,12 +4,13 @@ import { defineRule } from './define-rule';
 
 type Kind = 'email' | 'phone' | 'gps' | 'identifier';
 
-const PATTERNS: readonly (readonly [Kind, RegExp])[] = [
-  ['email', /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g],
-  ['phone', /(?<![\w+])\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}(?!\w)/g],
-  ['phone', /(?<![\w.-])0\d{2,3}[\s.-]\d{3}[\s.-]?\d{3,4}(?![\w-])/g],
-  ['gps', /(?<![\w.])-?\d{1,2}\.\d{4,}°?\s*[NS]?\s*[,;/ ]\s*-?\d{1,3}\.\d{4,}°?\s*[EW]?(?!\w|\.\d)/g],
-  ['gps', /\d{1,3}°\s*\d{1,2}['′]\s*\d{1,2}(?:\.\d+)?(?:["″]|'')?\s*[NSEW]/g],
+/** Each pattern, with a cheap test a run must pass before the regular expression is worth running. */
+const PATTERNS: readonly (readonly [Kind, RegExp, (source: string) => boolean])[] = [
+  ['email', /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g, (s) => s.includes('@')],
+  ['phone', /(?<![\w+])\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}(?!\w)/g, (s) => s.includes('+')],
+  ['phone', /(?<![\w.-])0\d{2,3}[\s.-]\d{3}[\s.-]?\d{3,4}(?![\w-])/g, (s) => s.includes('0')],
+  ['gps', /(?<![\w.])-?\d{1,2}\.\d{4,}°?\s*[NS]?\s*[,;/ ]\s*-?\d{1,3}\.\d{4,}°?\s*[EW]?(?!\w|\.\d)/g, (s) => s.includes('.')],
+  ['gps', /\d{1,3}°\s*\d{1,2}['′]\s*\d{1,2}(?:\.\d+)?(?:["″]|'')?\s*[NSEW]/g, (s) => s.includes('°')],
 ];
 
 /** After an identifier label ("Case no.", "ID number:"), a code that contains a digit. */
@@ -40,7 +41,9 @@ function findPersonalData(analysis: Analysis): [Kind, Span][] {
   for (const block of analysis.model.blocks) {
     for (const run of block.runs) {
       const source = text.slice(run.start, run.end);
-      for (const [kind, pattern] of PATTERNS) {
+      if (!/\d|@/.test(source)) continue;
+      for (const [kind, pattern, worthIt] of PATTERNS) {
+        if (!worthIt(source)) continue;
         for (const match of source.matchAll(pattern)) {
           const span = { start: run.start + (match.index ?? 0), end: run.start + (match.index ?? 0) + match[0].trimEnd().length };
           if (!taken(span)) found.push([kind, span]);

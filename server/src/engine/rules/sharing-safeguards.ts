@@ -25,7 +25,7 @@ export default defineRule({
     if (!transfer) return;
     const requirements = analysis.knowledge.requirements;
     const found = new Set<string>();
-    for (const block of analysis.model.blocks) for (const match of analysis.matchers.requirements.findAll(block.tokens)) found.add(match.payload);
+    for (const block of analysis.model.blocks) for (const match of analysis.matchers.requirements.findAll(block.tokens, block.base)) found.add(match.payload);
     const missing = ASKED.filter((id) => !found.has(id)).map((id) => requirements.find((r) => r.id === id));
     const names = missing.map((r) => (r ? textIn(r.names, lang).toLowerCase() : ''));
     if (!mentions(analysis, 'sharing-agreement')) names.push(message('sharing-safeguards.agreement'));

@@ -29,8 +29,25 @@ const SPELLING: readonly (readonly [RegExp, string])[] = [
   [/^(organ|minim|anonym|pseudonym|prioriti|categor|recogn|author|util|summar|standard|central)is(e|ed|es|ing)$/u, '$1iz$2'],
 ];
 
+/**
+ * Documents repeat the same few thousand words, so normalised forms are remembered. The memo of
+ * this pure function is bounded: hostile input with endless distinct words only empties it.
+ */
+const memo = new Map<string, string>();
+const MEMO_LIMIT = 100_000;
+
 /** Lower-cases, strips accents, folds spelling variants and inflections of one word. */
 export function normalizeWord(word: string): string {
+  let known = memo.get(word);
+  if (known === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    known = computeNormalized(word);
+    memo.set(word, known);
+  }
+  return known;
+}
+
+function computeNormalized(word: string): string {
   let out = word.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
   for (const [pattern, replacement] of SPELLING) {
     if (pattern.test(out)) {
@@ -80,5 +97,8 @@ export function phraseKey(phrase: string): string {
 }
 
 function isAcronym(word: string): boolean {
+  // Most words start in lower case: answer those without a regular expression.
+  const first = word[0] as string;
+  if (word.length < 2 || first === first.toLowerCase()) return false;
   return word.length >= 2 && /^\p{Lu}[\p{Lu}\p{N}]*s?$/u.test(word) && /\p{Lu}.*\p{Lu}/u.test(word);
 }

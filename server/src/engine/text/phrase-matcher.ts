@@ -46,8 +46,8 @@ export class PhraseMatcher<T> {
     return total;
   }
 
-  /** Every occurrence of every phrase, longest first at each position. */
-  findAll(tokens: readonly Token[]): PhraseMatch<T>[] {
+  /** Every occurrence of every phrase; `base` is added to token offsets (see Block.base). */
+  findAll(tokens: readonly Token[], base = 0): PhraseMatch<T>[] {
     const matches: PhraseMatch<T>[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as Token;
@@ -55,7 +55,7 @@ export class PhraseMatcher<T> {
         const count = this.matchAt(candidate, tokens, i);
         if (count > 0) {
           const last = tokens[i + count - 1] as Token;
-          matches.push({ payload: candidate.payload, phrase: candidate.phrase, start: token.start, end: last.end, tokenIndex: i, tokenCount: count });
+          matches.push({ payload: candidate.payload, phrase: candidate.phrase, start: base + token.start, end: base + last.end, tokenIndex: i, tokenCount: count });
         }
       }
     }
