@@ -74,7 +74,7 @@ test('the document language is declared, configured or detected', () => {
   assert.equal(new Analysis('يجب أن تكون البيانات في مكان آمن مع الشركاء من هذه المنظمة على الخادم', knowledge).language, 'ar');
 });
 
-test('re-using the previous version gives the same model as building from scratch', () => {
+test('parsing in chunks and re-using the previous version give the same model as one whole parse', () => {
   const base = '---\npim:\n  kind: report\n---\n# Title\n\nIntro [see annex][annex].\n\n## A\n\nText a.\n\n```\n## not a heading\n```\n\n## B\n\nText b with a footnote[^1].\n\n[annex]: https://example.org\n[^1]: The note.\n';
   const edits = [
     (t: string) => t.replace('Text a.', 'Text a, edited.'),
@@ -83,7 +83,9 @@ test('re-using the previous version gives the same model as building from scratc
     (t: string) => t.replace('[annex]: https://example.org\n', ''),
     (t: string) => t.replace('\n\n## A', '\n## A'),
   ];
-  let previous = buildModel(base);
+  let previous = buildModel(base, 'incremental');
+  assert.ok(previous.chunks.length > 2, 'the document is parsed in chunks');
+  assert.deepEqual(strip(previous), strip(buildModel(base)));
   let text = base;
   for (const edit of edits) {
     text = edit(text);
@@ -100,7 +102,8 @@ test('re-using the previous version gives the same model as building from scratc
   assert.doesNotMatch(model.blocks.map((b) => b.runs.map((r) => base.slice(r.start, r.end)).join('')).join('|'), /\[see annex\]|not a heading/);
 });
 
+/** The model without its parse trees, with word offsets made absolute, for comparison. */
 function strip(model: ReturnType<typeof buildModel>) {
-  const { chunks: _chunks, ...rest } = model;
-  return rest;
+  const { chunks: _chunks, blocks, ...rest } = model;
+  return { ...rest, blocks: blocks.map(({ base, tokens, ...block }) => ({ ...block, tokens: tokens.map((t) => ({ ...t, start: base + t.start, end: base + t.end })) })) };
 }

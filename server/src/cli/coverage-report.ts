@@ -1,7 +1,5 @@
 /** `pim-lint coverage`: per file, the status of every principle, sub-step and step, with evidence lines. */
-import { positionOf, type Analysis, type ItemCoverage, type Lang } from '../engine/index';
-import { textIn } from '../engine/knowledge/lookup';
-import type { FileResult } from './lint-files';
+import { positionOf, textIn, type Analysis, type ItemCoverage, type Knowledge, type Lang } from '../engine/index';
 
 interface EvidenceLine {
   readonly line: number;
@@ -22,13 +20,11 @@ export interface FileCoverage {
 /** Evidence text is cut short: enough to find the place, not a copy of the document. */
 const EVIDENCE_CHARS = 120;
 
-export function coverageOf(result: FileResult): FileCoverage | undefined {
-  const analysis = result.analysis;
-  if (!analysis) return undefined;
+export function coverageOf(file: string, analysis: Analysis): FileCoverage {
   const coverage = analysis.coverage;
   const items = (map: Readonly<Record<string, ItemCoverage>>): Record<string, ItemReport> =>
     Object.fromEntries(Object.entries(map).map(([id, item]) => [id, { status: item.status, evidence: item.evidence.map((e) => evidenceLine(analysis, e.span)) }]));
-  return { file: result.file, kind: analysis.kind?.id ?? null, principles: items(coverage.principles), substeps: items(coverage.substeps), steps: items(coverage.steps) };
+  return { file, kind: analysis.kind?.id ?? null, principles: items(coverage.principles), substeps: items(coverage.substeps), steps: items(coverage.steps) };
 }
 
 function evidenceLine(analysis: Analysis, span: { start: number; end: number }): EvidenceLine {
@@ -43,12 +39,9 @@ export function formatCoverageJson(files: readonly FileCoverage[]): string {
 const MARK = { addressed: '[x]', weak: '[~]', missing: '[ ]' } as const;
 
 /** A checklist a reviewer can read: [x] addressed, [~] weak, [ ] missing, with the lines that count. */
-export function formatCoverageMarkdown(files: readonly FileCoverage[], results: readonly FileResult[], lang: Lang = 'en'): string {
+export function formatCoverageMarkdown(files: readonly FileCoverage[], k: Knowledge, lang: Lang = 'en'): string {
   const out: string[] = ['# PIM coverage', '', 'Legend: [x] addressed · [~] mentioned in passing · [ ] missing', ''];
   for (const file of files) {
-    const analysis = results.find((r) => r.file === file.file)?.analysis;
-    if (!analysis) continue;
-    const k = analysis.knowledge;
     const count = (map: Record<string, ItemReport>): string => `${Object.values(map).filter((i) => i.status === 'addressed').length}/${Object.keys(map).length}`;
     out.push(`## ${file.file}`, '', `Kind: ${file.kind ?? 'not declared'} · Principles ${count(file.principles)} · Sub-steps ${count(file.substeps)} · Steps ${count(file.steps)}`, '');
     out.push('### PIM Principles', '');

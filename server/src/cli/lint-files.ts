@@ -1,7 +1,8 @@
 /** Lints files from disk with the engine, using the nearest .pimrc.json of each. */
 import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
-import { analyze, positionOf, rules, type Analysis, type Finding, type Knowledge, type Severity } from '../engine/index';
+import { analyze, positionOf, rules, type Analysis, type Finding, type Knowledge, type Lang, type Severity } from '../engine/index';
+import { coverageOf, type FileCoverage } from './coverage-report';
 import { ConfigResolver, CONFIG_PROBLEM, type ConfigProblem } from '../config/pimrc';
 import { toPosix, type Target } from './files';
 
@@ -18,11 +19,14 @@ export interface LocatedFinding {
   readonly refs: readonly string[];
 }
 
+/** Plain data, so that it can come back from a worker thread. */
 export interface FileResult {
   /** Path relative to the working directory, with `/` separators. */
   readonly file: string;
   readonly findings: readonly LocatedFinding[];
-  readonly analysis?: Analysis;
+  readonly language: Lang;
+  /** Present when coverage was asked for. */
+  readonly coverage?: FileCoverage;
 }
 
 export interface LintRun {
@@ -35,6 +39,7 @@ export interface LintFilesOptions {
   readonly cwd: string;
   readonly knowledge: Knowledge;
   readonly kind?: string;
+  readonly withCoverage?: boolean;
 }
 
 /** Bigger files are not documents anyone writes by hand; skipping them keeps a folder run predictable. */
@@ -50,8 +55,9 @@ export function lintFiles(targets: readonly Target[], options: LintFilesOptions)
     if (checked.configFile && checked.configProblems.length > 0) problemsByFile.set(checked.configFile, checked.configProblems);
     if (!checked.result) continue;
     const { analysis, findings } = checked.result;
-    const display = displayPath(target.path, options.cwd);
-    files.push({ file: display, findings: findings.map((f) => locate(display, f, analysis)), analysis });
+    const file = displayPath(target.path, options.cwd);
+    const coverage = options.withCoverage ? coverageOf(file, analysis) : undefined;
+    files.push({ file, findings: findings.map((f) => locate(file, f, analysis)), language: analysis.language, ...(coverage ? { coverage } : {}) });
   }
   const configProblems = [...problemsByFile].flatMap(([file, problems]) => problems.map((p) => locateProblem(displayPath(file, options.cwd), p)));
   return { files, configProblems };

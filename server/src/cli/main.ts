@@ -4,13 +4,13 @@ import { resolve } from 'node:path';
 import { bundledKnowledge } from '../bundled-knowledge';
 import { KnowledgeError, rules, type Knowledge } from '../engine/index';
 import { CONFIG_PROBLEM } from '../config/pimrc';
-import { coverageOf, formatCoverageJson, formatCoverageMarkdown, type FileCoverage } from './coverage-report';
+import { formatCoverageJson, formatCoverageMarkdown, type FileCoverage } from './coverage-report';
 import { expandArguments } from './files';
 import { formatJson } from './formats/json';
 import { formatJunit } from './formats/junit';
 import { formatSarif } from './formats/sarif';
 import { formatStylish } from './formats/stylish';
-import { lintFiles, type LocatedFinding } from './lint-files';
+import { lintFiles, type LintRun, type LocatedFinding } from './lint-files';
 import { knowledgeAsJson } from './print-knowledge';
 
 export interface CliIo {
@@ -120,13 +120,13 @@ function parseArguments(argv: readonly string[]): Options {
   return options;
 }
 
-function collect(options: Options, knowledge: Knowledge, io: CliIo) {
+function collect(options: Options, knowledge: Knowledge, io: CliIo): LintRun {
   if (options.kind !== undefined && !knowledge.kinds.some((k) => k.id === options.kind)) {
     throw new UsageError(`unknown kind "${options.kind}"; use one of: ${knowledge.kinds.map((k) => k.id).join(', ')}.`);
   }
   const { targets, missing } = expandArguments(options.paths, io.cwd);
   if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}.`);
-  return lintFiles(targets, { cwd: io.cwd, knowledge, ...(options.kind ? { kind: options.kind } : {}) });
+  return lintFiles(targets, { cwd: io.cwd, knowledge, withCoverage: options.command === 'coverage', ...(options.kind ? { kind: options.kind } : {}) });
 }
 
 function lintCommand(options: Options, knowledge: Knowledge, io: CliIo): number {
@@ -152,9 +152,10 @@ function lintCommand(options: Options, knowledge: Knowledge, io: CliIo): number 
 
 function coverageCommand(options: Options, knowledge: Knowledge, io: CliIo): number {
   const run = collect(options, knowledge, io);
-  const files = run.files.map(coverageOf).filter((c): c is FileCoverage => c !== undefined);
+  const files = run.files.map((f) => f.coverage).filter((c): c is FileCoverage => c !== undefined);
   for (const problem of run.configProblems) io.stderr(`${problem.file}:${problem.line}:${problem.column} ${problem.message}\n`);
-  const report = options.format === 'markdown' ? formatCoverageMarkdown(files, run.files) : formatCoverageJson(files);
+  const language = run.files[0]?.language ?? 'en';
+  const report = options.format === 'markdown' ? formatCoverageMarkdown(files, knowledge, language) : formatCoverageJson(files);
   return emit(io, options, report, run.configProblems.length > 0 ? EXIT_USAGE : EXIT_OK);
 }
 

@@ -44,7 +44,7 @@ export class DocumentAnalyses {
       treatAsPim: path !== undefined && (config?.isDocument(path) ?? false),
       ...(language ? { language } : {}),
     };
-    const { analysis, findings } = analyze(document.getText(), this.knowledge, options, current?.analysis);
+    const { analysis, findings } = analyze(document.getText(), this.knowledge, options, current?.analysis ?? 'incremental');
     const result: DocumentResult = {
       version: document.version,
       analysis,

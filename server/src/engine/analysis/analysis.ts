@@ -37,14 +37,17 @@ export class Analysis {
   readonly guess: KindGuess | undefined;
   private memo = new Map<string, unknown>();
 
-  /** `previous`, the analysis of the document's previous version, lets unchanged parts be reused. */
+  /**
+   * `previous`, the analysis of the document's previous version, lets unchanged parts be reused;
+   * `'incremental'` prepares a first version for that (the editor), nothing parses it fastest once (the CLI).
+   */
   constructor(
     readonly text: string,
     readonly knowledge: Knowledge,
     readonly options: LintOptions = {},
-    previous?: Analysis,
+    previous?: Analysis | 'incremental',
   ) {
-    this.model = buildModel(text, previous?.model);
+    this.model = buildModel(text, previous === 'incremental' ? previous : previous?.model);
     this.declaration = this.model.frontMatter?.pim;
     const fields = this.declaration?.fields ?? {};
     const declaredLang = knowledge.locales.find((l) => l === fields.lang?.value.toLowerCase());

@@ -95,9 +95,12 @@ const HTML_TAG = /<\/?[A-Za-z][^>]*>|<!--[\s\S]*?(?:-->|$)/g;
 const TEMPLATE_TAG = /\{%[\s\S]*?(?:%\}|$)|\{\{[\s\S]*?(?:\}\}|$)|\{#[\s\S]*?(?:#\}|$)/g;
 const LENIENT_HEADING = /^ {0,3}(#{1,6})(?=[^\s#])/;
 
-/** Builds the model; given the model of the previous version, re-parses only the chunks that changed. */
-export function buildModel(text: string, previous?: DocumentModel): DocumentModel {
-  const { chunks, parseError } = parseChunks(text, previous?.chunks);
+/**
+ * Builds the model. Given the model of the previous version (or `'incremental'` for a first version
+ * that will be edited), the text is parsed in chunks, and only the chunks that changed are parsed again.
+ */
+export function buildModel(text: string, previous?: DocumentModel | 'incremental'): DocumentModel {
+  const { chunks, parseError } = parseChunks(text, previous === 'incremental' ? [] : previous?.chunks);
   const contents = chunks.map((chunk) => contentOf(text, chunk));
   const { sections, blocks } = assemble(text, contents.flatMap((c) => c.blocks));
   const frontMatter = contents[0]?.frontMatter;

@@ -22,13 +22,17 @@ const CUT = /^#{1,2}[ \t]/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const DEFINITION = /^ {0,3}\[\^?[^\]\n]+\]:[ \t]*\S.*$/gm;
 
-export function parseChunks(text: string, previous: readonly Chunk[] = []): { chunks: Chunk[]; parseError?: string } {
-  const reusable = new Map(previous.map((c) => [c.key, c.tree]));
+/**
+ * `previous`: the chunks of the last version, or `[]` to start chunking now. Without it the text is
+ * parsed whole, which is faster for a document seen once (the CLI).
+ */
+export function parseChunks(text: string, previous?: readonly Chunk[]): { chunks: Chunk[]; parseError?: string } {
+  const reusable = new Map((previous ?? []).map((c) => [c.key, c.tree]));
   const definitions = [...text.matchAll(DEFINITION)].map((m) => m[0]).join('\n');
   const suffix = definitions === '' ? '' : `\n\n${definitions}\n`;
   const chunks: Chunk[] = [];
   let parseError: string | undefined;
-  const starts = cutPoints(text);
+  const starts = previous ? cutPoints(text) : [0];
   starts.forEach((start, i) => {
     const end = starts[i + 1] ?? text.length;
     const key = text.slice(start, end) + suffix;

@@ -7,6 +7,8 @@ export function closest(input: string, candidates: readonly { readonly value: st
   for (const candidate of candidates) {
     for (const label of candidate.labels) {
       const other = phraseKey(label);
+      // The edit distance is at least the difference in length: skip labels that cannot win.
+      if (best && Math.abs(other.length - key.length) / 4 >= best.distance) continue;
       const distance = other.includes(key) || key.includes(other) ? Math.abs(other.length - key.length) / 4 : levenshtein(key, other);
       if (!best || distance < best.distance) best = { value: candidate.value, distance };
     }
