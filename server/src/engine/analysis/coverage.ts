@@ -12,7 +12,7 @@ import type { Matchers } from './matchers';
 /** A heading names the item and its section says something: enough words to be more than a stub. */
 const MIN_SECTION_WORDS = 12;
 /** Without a heading, the item must come up in several places and in several ways. */
-const MIN_DISTINCT_PHRASES = 2;
+const MIN_DISTINCT_PHRASES = 3;
 const MIN_HITS = 3;
 const MIN_BLOCKS = 2;
 /** Broad cue words say "mentioned in passing" only when several different ones occur. */
