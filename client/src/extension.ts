@@ -4,10 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import type { CoverageResponse, LintWorkspaceResponse } from '../../server/src/lsp/protocol';
-
-const COVERAGE_REQUEST = 'pim/coverage';
-const LINT_WORKSPACE_REQUEST = 'pim/lintWorkspace';
+import { COVERAGE_REQUEST, LINT_WORKSPACE_REQUEST, type CoverageResponse, type LintWorkspaceResponse } from '../../server/src/lsp/protocol';
 
 export interface PimExtensionApi {
   readonly client: LanguageClient;

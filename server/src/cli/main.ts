@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { bundledKnowledge } from '../bundled-knowledge';
-import { KnowledgeError, rules, type Knowledge } from '../engine/index';
+import { INTERNAL_ERROR, KnowledgeError, rules, type Knowledge } from '../engine/index';
 import { CONFIG_PROBLEM } from '../config/pimrc';
 import { formatCoverageJson, formatCoverageMarkdown, type FileCoverage } from './coverage-report';
 import { expandArguments } from './files';
@@ -138,7 +138,7 @@ function lintCommand(options: Options, knowledge: Knowledge, io: CliIo): number 
       report = formatJson(findings);
       break;
     case 'sarif':
-      report = formatSarif(findings, rules, knowledge.version, [CONFIG_PROBLEM, 'internal-error']);
+      report = formatSarif(findings, rules, knowledge.version, [CONFIG_PROBLEM, INTERNAL_ERROR]);
       break;
     case 'junit':
       report = formatJunit(findings, [...new Set([...run.configProblems.map((p) => p.file), ...run.files.map((f) => f.file)])]);

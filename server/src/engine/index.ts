@@ -28,4 +28,3 @@ export { completeAt, type CompletionInfo, type CompletionKind } from './features
 export { outline, type OutlineItem } from './features/outline';
 export { summarize, type CoverageSummary, type Gap } from './features/summary';
 export { message, textIn } from './knowledge/lookup';
-export { declareKindEdit } from './rules/kind-inferred';

@@ -1,19 +1,15 @@
 /** Requests the VS Code client (or any client) can send beyond standard LSP. */
 import type { Range } from 'vscode-languageserver';
+import type { CoverageSummary } from '../engine/index';
 
 export const COVERAGE_REQUEST = 'pim/coverage';
 export const LINT_WORKSPACE_REQUEST = 'pim/lintWorkspace';
 
-export interface CoverageResponse {
-  readonly kind?: string;
-  readonly kindName?: string;
-  readonly principles: { readonly addressed: number; readonly expected: number };
-  readonly process: { readonly addressed: number; readonly expected: number };
-  readonly missingSections: number;
-  readonly title: string;
+/** The engine's coverage summary, with LSP ranges instead of offsets. */
+export type CoverageResponse = Omit<CoverageSummary, 'anchor' | 'gaps'> & {
   readonly anchor: Range;
   readonly gaps: readonly { readonly label: string; readonly ref: string; readonly range: Range }[];
-}
+};
 
 export interface LintWorkspaceResponse {
   readonly files: number;

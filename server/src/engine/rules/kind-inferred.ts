@@ -32,7 +32,7 @@ export default defineRule({
 });
 
 /** Adds `kind:` to the front matter, creating the `pim:` block or the front matter itself when absent. */
-export function declareKindEdit(analysis: Analysis, kind: string): Edit {
+function declareKindEdit(analysis: Analysis, kind: string): Edit {
   const frontMatter = analysis.model.frontMatter;
   const pim = analysis.declaration;
   const text = analysis.text;

@@ -66,7 +66,7 @@ const MIN_STEM = 4;
  * then final e's ("shared", "sharing", "shares" -> "shar"; "données", "donnée" -> "donn").
  * It only has to map the forms of one word together, never to produce real roots.
  */
-export function stem(word: string): string {
+function stem(word: string): string {
   if (word.length <= MIN_STEM || /\d/.test(word)) return word;
   let out = word;
   for (let pass = 0; pass < 2; pass++) {
