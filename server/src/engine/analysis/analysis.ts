@@ -68,8 +68,13 @@ export class Analysis {
     return this.once('placeholders', () => findPlaceholders(this.model, this.signalHits('placeholders')));
   }
 
+  /** Document offsets of the words that belong to placeholders. */
+  get placeholderWords(): ReadonlySet<number> {
+    return this.once('placeholderWords', () => placeholderTokenStarts(this.model, this.placeholders));
+  }
+
   get coverage(): Coverage {
-    return this.once('coverage', () => computeCoverage(this.model, this.knowledge, this.matchers, placeholderTokenStarts(this.model, this.placeholders)));
+    return this.once('coverage', () => computeCoverage(this.model, this.knowledge, this.matchers, this.placeholderWords));
   }
 
   /** For the document's kind: section id -> the sections whose heading matches it. */

@@ -22,14 +22,18 @@ export function findPlaceholders(model: DocumentModel, signalHits: readonly { sp
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** Start offsets of the words inside placeholders, so word counts can leave them out. */
+/** Document offsets of the words inside placeholders, so word counts can leave them out. */
 export function placeholderTokenStarts(model: DocumentModel, placeholders: readonly Span[]): Set<number> {
   const starts = new Set<number>();
   if (placeholders.length === 0) return starts;
+  // Blocks, their words and the placeholders are all in document order: one sweep suffices.
+  let p = 0;
   for (const block of model.blocks) {
     for (const token of block.tokens) {
       const start = block.base + token.start;
-      if (placeholders.some((p) => start >= p.start && block.base + token.end <= p.end)) starts.add(start);
+      while (p < placeholders.length && (placeholders[p] as Span).end <= start) p++;
+      const placeholder = placeholders[p];
+      if (placeholder && start >= placeholder.start && block.base + token.end <= placeholder.end) starts.add(start);
     }
   }
   return starts;

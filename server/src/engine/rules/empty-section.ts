@@ -16,12 +16,11 @@ export default defineRule({
     ],
   },
   check({ analysis, report, message }) {
-    const { model, placeholders } = analysis;
-    const inPlaceholder = (start: number): boolean => placeholders.some((p) => start >= p.start && start < p.end);
+    const { model, placeholders, placeholderWords } = analysis;
     const hasContent = new Map<number, boolean>();
     for (const section of [...model.sections].reverse()) {
       const own =
-        section.blocks.some((i) => hasWords(model.blocks[i] as Block, inPlaceholder)) ||
+        section.blocks.some((i) => hasWords(model.blocks[i] as Block, placeholderWords)) ||
         model.code.some((c) => c.start >= section.body.start && c.end <= section.body.end);
       hasContent.set(section.index, (hasContent.get(section.index) ?? false) || own);
       if (section.parent >= 0 && hasContent.get(section.index)) hasContent.set(section.parent, true);
@@ -30,8 +29,8 @@ export default defineRule({
     for (const section of model.sections) {
       // A heading whose sub-sections are all empty is reported through them, once.
       if (!section.heading || hasContent.get(section.index) || parents.has(section.index)) continue;
-      const onlyPlaceholders = section.blocks.length > 0;
-      if (onlyPlaceholders) continue; // the placeholders themselves are reported below
+      // A section holding only placeholders is reported through the placeholders below.
+      if (section.blocks.length > 0) continue;
       report({ span: section.heading, message: message('empty-section.empty', { section: section.title }) });
     }
     for (const placeholder of placeholders) {
@@ -40,6 +39,6 @@ export default defineRule({
   },
 });
 
-function hasWords(block: Block, inPlaceholder: (offset: number) => boolean): boolean {
-  return block.tokens.some((t) => !inPlaceholder(block.base + t.start));
+function hasWords(block: Block, placeholderWords: ReadonlySet<number>): boolean {
+  return block.tokens.some((t) => !placeholderWords.has(block.base + t.start));
 }
