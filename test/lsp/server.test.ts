@@ -90,6 +90,14 @@ describe('pim-language-server over stdio', () => {
     );
   });
 
+  test('untitled, unsaved documents that declare pim: are checked too', async () => {
+    const untitled = 'untitled:Untitled-1';
+    client.open(untitled, '---\npim:\n  kind: referral-sop\n---\n# Draft\n');
+    const diagnostics = await client.diagnostics(untitled);
+    assert.ok(diagnostics.some((d) => d.code === 'required-section'), ruleIds(diagnostics).join(', '));
+    client.close(untitled);
+  });
+
   test('a document nobody marked as PIM gets no diagnostics, hovers or lenses', async () => {
     const notes = uri('docs/notes.md');
     client.open(notes, '# Notes\n\nTODO WhatsApp +44 20 7946 0958 informed consent\n');
