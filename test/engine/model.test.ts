@@ -104,6 +104,6 @@ test('parsing in chunks and re-using the previous version give the same model as
 
 /** The model without its parse trees, with word offsets made absolute, for comparison. */
 function strip(model: ReturnType<typeof buildModel>) {
-  const { chunks: _chunks, blocks, ...rest } = model;
+  const { chunks: _chunks, segments: _segments, blocks, ...rest } = model;
   return { ...rest, blocks: blocks.map(({ base, tokens, ...block }) => ({ ...block, tokens: tokens.map((t) => ({ ...t, start: base + t.start, end: base + t.end })) })) };
 }

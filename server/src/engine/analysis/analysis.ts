@@ -7,6 +7,7 @@ import type { Category, DocumentKind, Lang } from '../knowledge/types';
 import { buildModel, type Block, type DocumentModel, type Section } from '../model/build-model';
 import type { PimDeclaration } from '../model/front-matter';
 import { DOCUMENT_STATUSES, type Coverage, type DocumentStatus, type LintOptions, type Span } from '../types';
+import { matchDocument } from './chunk-matches';
 import { computeCoverage } from './coverage';
 import { inferKind, type KindGuess } from './infer-kind';
 import { detectLanguage } from './language';
@@ -104,13 +105,11 @@ export class Analysis {
   private get allSignalHits(): ReadonlyMap<string, SignalHit[]> {
     return this.once('signals', () => {
       const hits = new Map<string, SignalHit[]>();
-      this.model.blocks.forEach((block, index) => {
-        for (const m of this.matchers.signals.findAll(block.tokens, block.base)) {
-          const list = hits.get(m.payload) ?? [];
-          list.push({ span: { start: m.start, end: m.end }, block: index, phrase: m.phrase });
-          hits.set(m.payload, list);
-        }
-      });
+      for (const m of matchDocument(this.model, this.matchers.signals)) {
+        const list = hits.get(m.payload) ?? [];
+        list.push({ span: { start: m.start, end: m.end }, block: m.block, phrase: m.phrase });
+        hits.set(m.payload, list);
+      }
       return hits;
     });
   }

@@ -7,6 +7,7 @@ import type { Knowledge } from '../knowledge/load';
 import type { Block, DocumentModel, Section } from '../model/build-model';
 import { sentenceInBlock } from '../text/sentences';
 import type { Coverage, CoverageStatus, Evidence, ItemCoverage, Span } from '../types';
+import { matchDocument } from './chunk-matches';
 import type { Matchers } from './matchers';
 
 /** A heading names the item and its section says something: enough words to be more than a stub. */
@@ -32,19 +33,15 @@ export function computeCoverage(model: DocumentModel, k: Knowledge, matchers: Ma
     for (const match of matchers.headings.findAll(section.titleTokens)) push(headingHits, match.payload, section);
   }
   const textHits = new Map<string, Hit[]>();
-  model.blocks.forEach((block, index) => {
-    if (block.kind === 'heading') return;
-    for (const match of matchers.evidence.findAll(block.tokens, block.base)) {
-      push(textHits, match.payload, { span: { start: match.start, end: match.end }, phrase: match.phrase, block: index });
-    }
-  });
+  for (const match of matchDocument(model, matchers.evidence)) {
+    if ((model.blocks[match.block] as Block).kind === 'heading') continue;
+    push(textHits, match.payload, { span: { start: match.start, end: match.end }, phrase: match.phrase, block: match.block });
+  }
   const cueWords = new Map<string, Set<string>>();
-  for (const block of model.blocks) {
-    for (const match of matchers.cues.findAll(block.tokens, block.base)) {
-      const set = cueWords.get(match.payload) ?? new Set<string>();
-      set.add(match.phrase.toLowerCase());
-      cueWords.set(match.payload, set);
-    }
+  for (const match of matchDocument(model, matchers.cues)) {
+    const set = cueWords.get(match.payload) ?? new Set<string>();
+    set.add(match.phrase.toLowerCase());
+    cueWords.set(match.payload, set);
   }
   const words = sectionWordCounts(model, placeholderTokens);
   const judge = (ref: string): ItemCoverage =>

@@ -42,6 +42,15 @@ export interface Section {
   readonly blocks: readonly number[];
 }
 
+/** The blocks of one chunk: `model.blocks[first]` to `model.blocks[first + count - 1]`, all with `base`. */
+export interface Segment {
+  /** Identifies the chunk's content across versions: an unchanged chunk keeps its tree. */
+  readonly tree: Chunk['tree'];
+  readonly base: number;
+  readonly first: number;
+  readonly count: number;
+}
+
 export interface HtmlComment {
   readonly text: string;
   readonly span: Span;
@@ -61,6 +70,8 @@ export interface DocumentModel {
   readonly parseError?: string;
   /** The parsed chunks, reused by the next version's model. */
   readonly chunks: readonly Chunk[];
+  /** Which blocks each chunk holds, so that work done on an unchanged chunk can be reused. */
+  readonly segments: readonly Segment[];
 }
 
 interface RawBlock {
@@ -103,6 +114,13 @@ export function buildModel(text: string, previous?: DocumentModel | 'incremental
   const { chunks, parseError } = parseChunks(text, previous === 'incremental' ? [] : previous?.chunks);
   const contents = chunks.map((chunk) => contentOf(text, chunk));
   const { sections, blocks } = assemble(text, contents.flatMap((c) => c.blocks));
+  let first = 0;
+  const segments = chunks.map((chunk, i) => {
+    const count = (contents[i] as ChunkContent).blocks.length;
+    const segment = { tree: chunk.tree, base: chunk.start, first, count };
+    first += count;
+    return segment;
+  });
   const frontMatter = contents[0]?.frontMatter;
   return {
     text,
@@ -113,6 +131,7 @@ export function buildModel(text: string, previous?: DocumentModel | 'incremental
     comments: contents.flatMap((c) => c.comments),
     code: contents.flatMap((c) => c.code),
     chunks,
+    segments,
     ...(parseError !== undefined ? { parseError } : {}),
   };
 }

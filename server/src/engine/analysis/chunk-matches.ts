@@ -1,0 +1,50 @@
+/**
+ * Pure: phrase matches over a whole document, reusing the matches of every chunk that did not
+ * change since the previous version. Block tokens are relative to their chunk, so a chunk's
+ * matches stay valid wherever the chunk moves; they are cached by matcher and chunk tree.
+ */
+import type { DocumentModel, Segment } from '../model/build-model';
+import type { PhraseMatcher } from '../text/phrase-matcher';
+
+export interface BlockMatch {
+  readonly payload: string;
+  readonly phrase: string;
+  /** Document offsets. */
+  readonly start: number;
+  readonly end: number;
+  /** Index in `model.blocks`. */
+  readonly block: number;
+}
+
+/** Offsets relative to the chunk, block index relative to the segment. */
+type ChunkMatch = BlockMatch;
+
+const cache = new WeakMap<PhraseMatcher<string>, WeakMap<Segment['tree'], readonly ChunkMatch[]>>();
+
+export function matchDocument(model: DocumentModel, matcher: PhraseMatcher<string>): BlockMatch[] {
+  let byTree = cache.get(matcher);
+  if (!byTree) {
+    byTree = new WeakMap();
+    cache.set(matcher, byTree);
+  }
+  const all: BlockMatch[] = [];
+  for (const segment of model.segments) {
+    let matches = byTree.get(segment.tree);
+    if (!matches) {
+      matches = matchSegment(model, segment, matcher);
+      byTree.set(segment.tree, matches);
+    }
+    for (const m of matches) all.push({ payload: m.payload, phrase: m.phrase, start: m.start + segment.base, end: m.end + segment.base, block: m.block + segment.first });
+  }
+  return all;
+}
+
+function matchSegment(model: DocumentModel, segment: Segment, matcher: PhraseMatcher<string>): ChunkMatch[] {
+  const matches: ChunkMatch[] = [];
+  for (let i = 0; i < segment.count; i++) {
+    const block = model.blocks[segment.first + i];
+    if (!block) continue;
+    for (const m of matcher.findAll(block.tokens)) matches.push({ payload: m.payload, phrase: m.phrase, start: m.start, end: m.end, block: i });
+  }
+  return matches;
+}
