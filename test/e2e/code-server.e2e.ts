@@ -109,29 +109,39 @@ function report(bench: Workbench, label: string): void {
   if (failures.length > 0) process.stderr.write(`\n${label}: failed: ${failures.join('; ')}\ncode-server log:\n${bench.serverLog()}\nPIM output channel logs: ${pimOutputChannel(bench.userData) || 'none'} (copied to test-output/e2e/${label}-logs)\n`);
 }
 
-describe('VS Code (code-server 4.100.3) with the .vsix installed, trusted folder', () => {
-  let bench: Workbench;
+let vsix: string | undefined;
+
+/** One workbench per suite, started before its tests and stopped (logs saved) after them. */
+function useWorkbench(label: string, trusted: boolean): () => Workbench {
+  let bench: Workbench | undefined;
   before(async () => {
-    bench = await startWorkbench({ vsix: packageVsix(), fixtures: FIXTURES, trusted: true });
+    vsix ??= packageVsix();
+    bench = await startWorkbench({ vsix, fixtures: FIXTURES, trusted });
     current = bench;
   });
   after(async () => {
-    report(bench, 'trusted');
+    if (!bench) return;
+    report(bench, label);
     await bench.stop();
   });
+  return () => bench as Workbench;
+}
+
+describe('VS Code (code-server 4.100.3) with the .vsix installed, trusted folder', () => {
+  const workbench = useWorkbench('trusted', true);
 
   test('the Problems panel shows the PIM diagnostics of a fixture document, by rule id and message', async () => {
-    const { page } = bench;
+    const { page } = workbench();
     await openFile(page, 'referral-sop.md');
     await showProblems(page);
     const text = await waitForText(page, PROBLEMS, /This Referral SOP has no "Referral procedure" section, which it requires/, 'Problems panel');
     assert.match(text, /pim\s*\(?\s*required-section/);
     assert.match(text, /pim\s*\(?\s*principle-unaddressed/);
-    await bench.shot('01-problems-panel');
+    await workbench().shot('01-problems-panel');
   });
 
   test('hovering a glossary term shows its definition', async () => {
-    const { page } = bench;
+    const { page } = workbench();
     await goToLine(page, 9);
     await page.keyboard.press('End');
     for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
@@ -140,35 +150,35 @@ describe('VS Code (code-server 4.100.3) with the .vsix installed, trusted folder
     const hover = await waitForText(page, '.monaco-hover', /Informed consent · PIM term/, 'hover');
     assert.match(hover, /free and specific agreement/);
     await settled(page, '.monaco-hover');
-    await bench.shot('02-hover-glossary-term');
+    await workbench().shot('02-hover-glossary-term');
     await page.keyboard.press('Escape');
   });
 
   test('the status bar item and the coverage code lens show the numbers', async () => {
-    const { page } = bench;
+    const { page } = workbench();
     const status = await waitForText(page, '.statusbar-item', /PIM: Referral SOP · \d\/3 · \d\/2/, 'status bar');
     assert.match(status, /PIM: Referral SOP · 0\/3 · 0\/2/);
     const lens = await waitForText(page, '.codelens-decoration', /PIM: Principles \d\/3 · Process \d\/2 · 3 required sections missing/, 'code lens');
     assert.match(lens, /PIM: Principles 0\/3 · Process 0\/2 · 3 required sections missing/);
-    await bench.shot('03-status-bar-and-code-lens');
+    await workbench().shot('03-status-bar-and-code-lens');
   });
 
   test('applying the "insert missing section" quick fix removes that diagnostic', async () => {
-    const { page } = bench;
+    const { page } = workbench();
     await goToLine(page, 5);
     await page.keyboard.press('Control+.');
     const menu = await waitForText(page, '.action-widget', /Insert the "Referral procedure" section/, 'quick fix menu');
     assert.match(menu, /Disable required-section for this file/);
-    await bench.shot('04-quick-fix-menu');
+    await workbench().shot('04-quick-fix-menu');
     await pickAction(page, 'Insert the "Referral procedure" section');
     await waitForText(page, '.editor-instance .view-lines', /## Referral procedure\n/, 'inserted section');
     await waitForNoText(page, PROBLEMS, /no "Referral procedure" section/, 'Problems panel after the fix');
     await waitForText(page, '.codelens-decoration', /2 required sections missing/, 'code lens after the fix');
-    await bench.shot('05-after-quick-fix');
+    await workbench().shot('05-after-quick-fix');
   });
 
   test('typing a snippet prefix and accepting it inserts the skeleton', async () => {
-    const { page } = bench;
+    const { page } = workbench();
     await focusEditor(page);
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');
@@ -176,14 +186,14 @@ describe('VS Code (code-server 4.100.3) with the .vsix installed, trusted folder
     await page.keyboard.type('pim-risk-table');
     await page.keyboard.press('Control+Space');
     await waitForText(page, '.suggest-widget', /pim-risk-table/, 'suggest widget');
-    await bench.shot('06-snippet-suggestion');
+    await workbench().shot('06-snippet-suggestion');
     await page.keyboard.press('Enter');
     await waitForText(page, '.editor-instance .view-lines', /\| risk \| likelihood \| impact \| mitigation \| owner \|/, 'inserted snippet');
-    await bench.shot('07-snippet-inserted');
+    await workbench().shot('07-snippet-inserted');
   });
 
   test('a plain Markdown file (not PIM) shows no PIM diagnostics', async () => {
-    const { page } = bench;
+    const { page } = workbench();
     await openFile(page, 'plain-notes.md');
     await showProblems(page);
     // The PIM document is still open, so its problems prove the panel is live.
@@ -191,27 +201,19 @@ describe('VS Code (code-server 4.100.3) with the .vsix installed, trusted folder
     const text = (await page.locator(PROBLEMS).allInnerTexts()).join('\n');
     assert.doesNotMatch(text, /plain-notes\.md/);
     assert.equal(await page.locator('.tabs-container .tab.active .monaco-icon-label-container').innerText().then((t) => /\d/.test(t)), false);
-    await bench.shot('08-plain-markdown-no-diagnostics');
+    await workbench().shot('08-plain-markdown-no-diagnostics');
   });
 });
 
 describe('VS Code in restricted mode (untrusted folder)', () => {
-  let bench: Workbench;
-  before(async () => {
-    bench = await startWorkbench({ vsix: packageVsix(), fixtures: FIXTURES, trusted: false });
-    current = bench;
-  });
-  after(async () => {
-    report(bench, 'restricted');
-    await bench.stop();
-  });
+  const workbench = useWorkbench('restricted', false);
 
   test('diagnostics still appear', async () => {
-    const { page } = bench;
+    const { page } = workbench();
     await waitForText(page, '.statusbar, .monaco-workbench', /Restricted Mode/i, 'restricted mode indicator');
     await openFile(page, 'referral-sop.md');
     await showProblems(page);
     await waitForText(page, PROBLEMS, /pim\s*\(?\s*required-section/, 'Problems panel in restricted mode');
-    await bench.shot('09-restricted-mode-diagnostics');
+    await workbench().shot('09-restricted-mode-diagnostics');
   });
 });

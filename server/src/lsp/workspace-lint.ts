@@ -2,7 +2,6 @@
 import { pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { readFileSync } from 'node:fs';
 import type { Knowledge } from '../engine/index';
 import type { ConfigResolver } from '../config/pimrc';
 import { expandArguments } from '../cli/files';
@@ -28,7 +27,7 @@ export async function lintWorkspace(
     if (!checked.result) continue;
     files++;
     problems += checked.result.findings.length;
-    const document = TextDocument.create(uri, 'markdown', 0, readFileSync(target.path, 'utf8'));
+    const document = TextDocument.create(uri, 'markdown', 0, checked.result.analysis.text);
     await connection.sendDiagnostics({ uri, diagnostics: checked.result.findings.map((f, i) => toDiagnostic(document, f, i, docUrl)) });
   }
   return { files, problems };

@@ -3,7 +3,7 @@
  * at most once. Lint, hover, completion and code lens all read the same Analysis.
  */
 import type { Knowledge } from '../knowledge/load';
-import type { Category, DocumentKind, Lang } from '../knowledge/types';
+import type { Category, DocumentKind, Lang, Principle, Substep } from '../knowledge/types';
 import { buildModel, type Block, type DocumentModel, type Section } from '../model/build-model';
 import type { PimDeclaration } from '../model/front-matter';
 import { DOCUMENT_STATUSES, type Coverage, type DocumentStatus, type LintOptions, type Span } from '../types';
@@ -63,6 +63,16 @@ export class Analysis {
     this.kind = declared ?? optioned ?? this.guess?.kind;
     this.kindUnknown = fields.kind !== undefined && !declared;
     this.kindSource = declared ? 'declared' : optioned ? 'option' : this.guess ? 'inferred' : 'none';
+  }
+
+  /** The principles the document must address: its kind's, or all eight when no kind is known. */
+  get expectedPrinciples(): readonly Principle[] {
+    return this.once('expectedPrinciples', () => (this.kind ? this.knowledge.principles.filter((p) => this.kind?.principles.includes(p.id)) : this.knowledge.principles));
+  }
+
+  /** The sub-steps the document must cover: its kind's, or all twelve when no kind is known. */
+  get expectedSubsteps(): readonly Substep[] {
+    return this.once('expectedSubsteps', () => (this.kind ? this.knowledge.substeps.filter((s) => this.kind?.substeps.includes(s.id)) : this.knowledge.substeps));
   }
 
   get placeholders(): readonly Span[] {

@@ -29,8 +29,8 @@ export function summarize(analysis: Analysis): CoverageSummary {
   const t = (key: string, params?: Record<string, string | number>): string => message(k, key, lang, params);
   const coverage = analysis.coverage;
   const kind = analysis.kind;
-  const principles = kind ? k.principles.filter((p) => kind.principles.includes(p.id)) : k.principles;
-  const substeps = kind ? k.substeps.filter((s) => kind.substeps.includes(s.id)) : k.substeps;
+  const principles = analysis.expectedPrinciples;
+  const substeps = analysis.expectedSubsteps;
   const missingSections = kind ? kind.sections.filter((s) => s.required && !analysis.sectionsFound.has(s.id)) : [];
   const heading = analysis.model.sections.find((s) => s.heading)?.heading;
   const anchor = heading ?? { start: 0, end: 0 };

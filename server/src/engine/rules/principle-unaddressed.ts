@@ -22,9 +22,7 @@ export default defineRule({
     invalid: [{ text: '---\npim:\n  kind: referral-sop\n---\n# Referral SOP\n\n## Referral pathway\n\nCall the focal point.\n' }],
   },
   check({ analysis, lang, anchor, report, message }) {
-    const k = analysis.knowledge;
-    const expected = analysis.kind ? k.principles.filter((p) => analysis.kind?.principles.includes(p.id)) : k.principles;
-    for (const principle of expected) {
+    for (const principle of analysis.expectedPrinciples) {
       const item = analysis.coverage.principles[principle.id];
       if (!item || item.status === 'addressed') continue;
       const name = textIn(principle.names, lang);

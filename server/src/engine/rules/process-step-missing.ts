@@ -20,8 +20,10 @@ export default defineRule({
   check({ analysis, lang, anchor, report, message }) {
     const k = analysis.knowledge;
     const coverage = analysis.coverage;
-    const expected = new Set(analysis.kind?.substeps ?? []);
-    const steps = analysis.kind ? k.steps.filter((step) => step.substeps.some((s) => expected.has(s.id))) : k.steps;
+    const expected = new Set(analysis.expectedSubsteps.map((s) => s.id));
+    const steps = k.steps.filter((step) => step.substeps.some((s) => expected.has(s.id)));
+    // Without a kind every step is checked, but single sub-steps only when a kind says they are expected.
+    const substepsExpected = analysis.kind !== undefined;
     for (const step of steps) {
       const stepName = textIn(step.names, lang);
       if (coverage.steps[step.id]?.status === 'missing') {
@@ -34,7 +36,7 @@ export default defineRule({
       }
       for (const substep of step.substeps) {
         const item = coverage.substeps[substep.id];
-        if (!expected.has(substep.id) || item?.status !== 'missing') continue;
+        if (!substepsExpected || !expected.has(substep.id) || item?.status !== 'missing') continue;
         const activity = substep.activities[0];
         report({
           span: anchor,

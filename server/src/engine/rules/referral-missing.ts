@@ -14,7 +14,7 @@ export default defineRule({
   },
   check({ analysis, report, message }) {
     // Only documents that plan how data is collected meet people who may need a referral.
-    const meetsPeople = !analysis.kind || analysis.kind.substeps.some((id) => id === 'collect-data' || id === 'develop-im-system');
+    const meetsPeople = analysis.expectedSubsteps.some((s) => s.id === 'collect-data' || s.id === 'develop-im-system');
     const hit = firstHit(analysis, 'individual-cases');
     if (!meetsPeople || !hit || mentions(analysis, 'referral')) return;
     report({ span: hit.span, message: message('referral-missing') });

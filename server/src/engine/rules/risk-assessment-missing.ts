@@ -13,7 +13,7 @@ export default defineRule({
     invalid: [{ text: '---\npim:\n  kind: assessment-methodology\n---\n# Method\n\nWe interview households in all districts.\n', findings: 1 }],
   },
   check({ analysis, anchor, report, message }) {
-    const expectsIt = !analysis.kind || analysis.kind.principles.includes('do-no-harm');
+    const expectsIt = analysis.expectedPrinciples.some((p) => p.id === 'do-no-harm');
     if (!expectsIt || mentions(analysis, 'risk-assessment')) return;
     report({ span: anchor, message: message('risk-assessment-missing') });
   },
