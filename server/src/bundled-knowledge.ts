@@ -15,6 +15,7 @@ import documentKinds from '../knowledge/document-kinds.json';
 import dataSharing from '../knowledge/data-sharing.json';
 import lexicon from '../knowledge/lexicon.json';
 import messages from '../knowledge/messages.json';
+import calibration from '../knowledge/calibration.json';
 
 export const knowledgeFiles: Readonly<Record<string, unknown>> = {
   'meta.json': meta,
@@ -26,6 +27,7 @@ export const knowledgeFiles: Readonly<Record<string, unknown>> = {
   'data-sharing.json': dataSharing,
   'lexicon.json': lexicon,
   'messages.json': messages,
+  'calibration.json': calibration,
 };
 
 export const knowledgeSchema = schema as unknown as JsonSchema;

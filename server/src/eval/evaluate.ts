@@ -24,6 +24,10 @@ export interface Scores {
   readonly absent: number;
   readonly falseAlarms: number;
   readonly misses: number;
+  /** Explicit items reported addressed. */
+  readonly explicitHits: number;
+  /** Absent items reported missing. */
+  readonly absentHits: number;
   readonly agreement: number;
 }
 
@@ -63,6 +67,8 @@ export function score(rows: readonly Judged[]): Scores {
     absent: absentRows.length,
     falseAlarms: explicitRows.filter((r) => r.predicted === 'missing').length,
     misses: absentRows.filter((r) => r.predicted === 'addressed').length,
+    explicitHits: explicitRows.filter((r) => r.predicted === 'addressed').length,
+    absentHits: absentRows.filter((r) => r.predicted === 'missing').length,
     agreement: rows.length === 0 ? 0 : agreeing / rows.length,
   };
 }

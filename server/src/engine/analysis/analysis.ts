@@ -9,6 +9,7 @@ import type { PimDeclaration } from '../model/front-matter';
 import { DOCUMENT_STATUSES, type Coverage, type DocumentStatus, type LintOptions, type Span } from '../types';
 import { matchDocument } from './chunk-matches';
 import { computeCoverage } from './coverage';
+import { collectEvidence, type DocumentEvidence } from './evidence';
 import { inferKind, type KindGuess } from './infer-kind';
 import { detectLanguage } from './language';
 import { matchersFor, type Matchers } from './matchers';
@@ -84,8 +85,15 @@ export class Analysis {
     return this.once('placeholderWords', () => placeholderTokenStarts(this.model, this.placeholders));
   }
 
+  /** Weighed evidence for every principle and sub-step, the input of coverage and of the calibration script. */
+  get evidence(): DocumentEvidence {
+    return this.once('evidence', () =>
+      collectEvidence(this.model, this.matchers, (id) => this.signalHits(id).map((hit) => ({ start: hit.span.start, block: hit.block }))),
+    );
+  }
+
   get coverage(): Coverage {
-    return this.once('coverage', () => computeCoverage(this.model, this.knowledge, this.matchers, this.placeholderWords));
+    return this.once('coverage', () => computeCoverage(this.model, this.knowledge, this.evidence));
   }
 
   /** For the document's kind: section id -> the sections whose heading matches it. */

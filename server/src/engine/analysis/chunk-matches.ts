@@ -14,6 +14,8 @@ export interface BlockMatch {
   readonly end: number;
   /** Index in `model.blocks`. */
   readonly block: number;
+  /** Words matched. */
+  readonly tokens: number;
 }
 
 /** Offsets relative to the chunk, block index relative to the segment. */
@@ -34,7 +36,7 @@ export function matchDocument(model: DocumentModel, matcher: PhraseMatcher<strin
       matches = matchSegment(model, segment, matcher);
       byTree.set(segment.tree, matches);
     }
-    for (const m of matches) all.push({ payload: m.payload, phrase: m.phrase, start: m.start + segment.base, end: m.end + segment.base, block: m.block + segment.first });
+    for (const m of matches) all.push({ ...m, start: m.start + segment.base, end: m.end + segment.base, block: m.block + segment.first });
   }
   return all;
 }
@@ -44,7 +46,7 @@ function matchSegment(model: DocumentModel, segment: Segment, matcher: PhraseMat
   for (let i = 0; i < segment.count; i++) {
     const block = model.blocks[segment.first + i];
     if (!block) continue;
-    for (const m of matcher.findAll(block.tokens)) matches.push({ payload: m.payload, phrase: m.phrase, start: m.start, end: m.end, block: i });
+    for (const m of matcher.findAll(block.tokens)) matches.push({ payload: m.payload, phrase: m.phrase, start: m.start, end: m.end, block: i, tokens: m.tokenCount });
   }
   return matches;
 }

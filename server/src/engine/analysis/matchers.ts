@@ -3,7 +3,7 @@
  * costs far more than using them, so they are made once per knowledge object and language.
  */
 import type { Knowledge } from '../knowledge/load';
-import { allPhrases, namesOf, phrasesIn } from '../knowledge/lookup';
+import { allPhrases, namesOf, phrasesIn, signal } from '../knowledge/lookup';
 import type { Lang } from '../knowledge/types';
 import { PhraseMatcher } from '../text/phrase-matcher';
 
@@ -19,6 +19,10 @@ export interface Matchers {
   readonly headings: PhraseMatcher<string>;
   /** Broad words suggesting a principle or sub-step; they only separate weak from missing. */
   readonly cues: PhraseMatcher<string>;
+  /** Headings of parts that address nothing: definitions, contents, references. */
+  readonly asideHeadings: PhraseMatcher<string>;
+  /** Headings every document has ("Purpose", "Scope"): they claim nothing alone. */
+  readonly genericHeadings: PhraseMatcher<string>;
   /** Headings of the expected sections of every document kind. */
   readonly sections: PhraseMatcher<SectionRef>;
   /** Titles that name a document kind: payload kind id. */
@@ -33,6 +37,9 @@ export interface Matchers {
 
 const cache = new WeakMap<Knowledge, Map<Lang, Matchers>>();
 export const FUNCTION_WORDS = 'function-words';
+const ASIDE_HEADINGS = 'aside-headings';
+const GENERIC_HEADINGS = 'generic-headings';
+const HEADING_SIGNALS: readonly string[] = [ASIDE_HEADINGS, GENERIC_HEADINGS];
 
 export function matchersFor(k: Knowledge, lang: Lang): Matchers {
   let byLang = cache.get(k);
@@ -65,7 +72,7 @@ function build(k: Knowledge, lang: Lang): Matchers {
   for (const s of k.substeps) {
     const ref = `substep:${s.id}`;
     const names = [...namesOf(s.names), ...allPhrases(s.aliases)];
-    addAll(evidence, [...names, ...phrasesIn(s.evidence, lang), ...s.activities.flatMap((a) => phrasesIn(a.evidence, lang))], ref);
+    addAll(evidence, [...names, ...phrasesIn(s.evidence, lang), ...s.activities.filter((a) => a.countsForCoverage !== false).flatMap((a) => phrasesIn(a.evidence, lang))], ref);
     addAll(headings, [...names, ...phrasesIn(s.headings, lang)], ref);
     addAll(cues, phrasesIn(s.cues, lang), ref);
   }
@@ -84,12 +91,17 @@ function build(k: Knowledge, lang: Lang): Matchers {
 
   const signals = new PhraseMatcher<string>();
   // Function words serve language detection only; matching them everywhere would cost a match per "the".
-  for (const s of k.signals.values()) if (s.id !== FUNCTION_WORDS) addAll(signals, phrasesIn(s.phrases, lang), s.id);
+  // Heading signals are matched on headings alone.
+  for (const s of k.signals.values()) if (s.id !== FUNCTION_WORDS && !HEADING_SIGNALS.includes(s.id)) addAll(signals, phrasesIn(s.phrases, lang), s.id);
+  const asideHeadings = new PhraseMatcher<string>();
+  addAll(asideHeadings, phrasesIn(signal(k, ASIDE_HEADINGS).phrases, lang), ASIDE_HEADINGS);
+  const genericHeadings = new PhraseMatcher<string>();
+  addAll(genericHeadings, phrasesIn(signal(k, GENERIC_HEADINGS).phrases, lang), GENERIC_HEADINGS);
 
   const terms = new PhraseMatcher<string>();
   for (const [ref, entry] of k.byRef) {
     if (entry.kind === 'kind' || entry.kind === 'requirement') continue;
     addAll(terms, [...namesOf(entry.item.names), ...allPhrases(entry.item.aliases)], ref);
   }
-  return { evidence, headings, cues, sections, kindTitles, requirements, signals, terms };
+  return { evidence, headings, cues, asideHeadings, genericHeadings, sections, kindTitles, requirements, signals, terms };
 }

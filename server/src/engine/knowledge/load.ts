@@ -6,6 +6,7 @@ import { formatPath, validateJson, isObject, type JsonSchema } from '../json-sch
 import { phraseKey } from '../text/normalize';
 import { KNOWLEDGE_FILE_NAMES, LANGS } from './types';
 import type {
+  Calibration,
   Category,
   DocumentKind,
   KnowledgeFiles,
@@ -47,6 +48,7 @@ export interface Knowledge {
   readonly requirements: readonly Requirement[];
   readonly signals: ReadonlyMap<string, Signal>;
   readonly messages: Readonly<Record<string, LocalizedText>>;
+  readonly calibration: Calibration;
   /** `principle:do-no-harm` -> the item. */
   readonly byRef: ReadonlyMap<string, KnowledgeItem>;
   /** The step each sub-step belongs to. */
@@ -104,6 +106,7 @@ function build(files: KnowledgeFiles): Knowledge {
     requirements: files['data-sharing.json'].requirements,
     signals: new Map(files['lexicon.json'].signals.map((s) => [s.id, s])),
     messages: files['messages.json'].messages,
+    calibration: files['calibration.json'],
     byRef,
     stepOf,
     files,

@@ -40,6 +40,8 @@ export interface Principle extends Named {
 export interface Activity extends Named {
   readonly meaning: LocalizedText;
   readonly evidence: Phrases;
+  /** false when the activity's phrases are judged under another item (a risk assessment under Do no harm). */
+  readonly countsForCoverage?: boolean;
   readonly status: Status;
 }
 
@@ -122,6 +124,44 @@ export interface Signal extends Sourced {
   readonly phrases: Phrases;
 }
 
+/** Weights of the coverage score (see analysis/evidence.ts); fitted by scripts/fit.ts, never set by hand. */
+export interface CoverageWeights {
+  /** An evidence phrase of two words or more, the first time it occurs. */
+  readonly phrase: number;
+  /** A one-word evidence phrase, the first time it occurs. */
+  readonly word: number;
+  /** A broad cue word, the first time it occurs. */
+  readonly cue: number;
+  /** Factor for each further occurrence of the same phrase. */
+  readonly repeat: number;
+  /** Factor for a sentence that states a duty, a rule or a prohibition. */
+  readonly obligation: number;
+  /** Factor for a list item or a table cell. */
+  readonly structured: number;
+  /** Factor for definitions, tables of contents, references and link lists. */
+  readonly aside: number;
+  /** A heading that names the item over a section that backs it. */
+  readonly heading: number;
+  /** The same for a generic heading ("Purpose", "Scope", "Methodology"). */
+  readonly genericHeading: number;
+  /** Score the section under a heading must reach for the heading to count. */
+  readonly backing: number;
+  /** Subtracted per doubling of the document's length beyond 500 words: long texts mention everything in passing. */
+  readonly length: number;
+}
+
+export interface Thresholds {
+  readonly weak: number;
+  readonly addressed: number;
+}
+
+export interface Calibration {
+  readonly source: string;
+  /** What the numbers were fitted on, and how well they did there and in cross-validation. */
+  readonly fitted: Readonly<Record<string, unknown>>;
+  readonly coverage: { readonly weights: CoverageWeights; readonly thresholds: Thresholds };
+}
+
 export interface SourceEntry {
   readonly id: string;
   readonly title: string;
@@ -146,6 +186,7 @@ export interface KnowledgeFiles {
   readonly 'data-sharing.json': { readonly requirements: readonly Requirement[] };
   readonly 'lexicon.json': { readonly signals: readonly Signal[] };
   readonly 'messages.json': { readonly messages: Readonly<Record<string, LocalizedText>> };
+  readonly 'calibration.json': Calibration;
 }
 
 export const KNOWLEDGE_FILE_NAMES = [
@@ -158,6 +199,7 @@ export const KNOWLEDGE_FILE_NAMES = [
   'data-sharing.json',
   'lexicon.json',
   'messages.json',
+  'calibration.json',
 ] as const satisfies readonly (keyof KnowledgeFiles)[];
 
 /** Kinds of items a `kind:id` reference can name. */

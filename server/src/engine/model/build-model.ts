@@ -10,6 +10,8 @@ import type { Span } from '../types';
 import { readFrontMatter, type FrontMatter } from './front-matter';
 
 export type BlockKind = 'heading' | 'paragraph' | 'cell' | 'html';
+/** Where a block sits: list items and table cells often carry the obligations of a procedure. */
+export type BlockContainer = 'body' | 'list' | 'quote' | 'table';
 
 export interface Block {
   readonly kind: BlockKind;
@@ -22,6 +24,14 @@ export interface Block {
   readonly base: number;
   /** Index of the section the block belongs to. */
   readonly section: number;
+  readonly container: BlockContainer;
+  /** How many of `tokens` are link text: a block made of links points elsewhere instead of saying something. */
+  readonly linkTokens: number;
+  /**
+   * How many leading `tokens` label the block: a bold lead-in ("**Legal basis**: …"), or a short
+   * cell in a table's header row or first column. Sections hide under such labels.
+   */
+  readonly labelTokens: number;
 }
 
 export interface Section {
@@ -79,11 +89,27 @@ interface RawBlock {
   readonly span: Span;
   readonly runs: Span[];
   readonly depth: number;
+  readonly container: BlockContainer;
+  readonly linkRuns: readonly Span[];
+  /** The text that labels the block, if any (see Block.labelTokens). */
+  readonly label?: Span;
 }
+
+interface InlineContent {
+  readonly runs: Span[];
+  readonly linkRuns: Span[];
+  /** A leading bold or emphasised run. */
+  readonly lead?: Span;
+}
+
+/** A table cell labels its row or column when it is short. */
+const MAX_LABEL_CELL_WORDS = 8;
 
 interface TokenizedBlock extends RawBlock {
   readonly tokens: readonly Token[];
   readonly base: number;
+  readonly linkTokens: number;
+  readonly labelTokens: number;
 }
 
 /** What one chunk contributes to the model, in document offsets for the chunk at `start`. */
@@ -149,15 +175,32 @@ function collect(text: string, chunk: Chunk): ChunkContent {
   collector.walk(chunk);
   const blocks = collector.blocks
     .sort((a, b) => a.span.start - b.span.start)
-    .map((block) => ({ ...block, base: chunk.start, tokens: block.runs.flatMap((run) => tokenize(text.slice(run.start, run.end), run.start - chunk.start)) }));
+    .map((block) => tokenized(text, block, chunk.start));
   return { start: chunk.start, blocks, comments: collector.comments, code: collector.code, ...(collector.frontMatter ? { frontMatter: collector.frontMatter } : {}) };
+}
+
+function tokenized(text: string, block: RawBlock, base: number): TokenizedBlock {
+  const tokens = block.runs.flatMap((run) => tokenize(text.slice(run.start, run.end), run.start - base));
+  const inside = (spans: readonly Span[]) => (t: Token) => spans.some((s) => t.start + base >= s.start && t.end + base <= s.end);
+  const linkTokens = block.linkRuns.length === 0 ? 0 : tokens.filter(inside(block.linkRuns)).length;
+  const label = block.label;
+  let labelTokens = 0;
+  if (label) while (labelTokens < tokens.length && inside([label])(tokens[labelTokens] as Token)) labelTokens++;
+  return { ...block, base, tokens, linkTokens, labelTokens };
 }
 
 function moved(content: ChunkContent, delta: number): ChunkContent {
   const shift = (span: Span): Span => ({ start: span.start + delta, end: span.end + delta });
   return {
     start: content.start + delta,
-    blocks: content.blocks.map((b) => ({ ...b, span: shift(b.span), runs: b.runs.map(shift), base: b.base + delta })),
+    blocks: content.blocks.map((b) => ({
+      ...b,
+      span: shift(b.span),
+      runs: b.runs.map(shift),
+      linkRuns: b.linkRuns.map(shift),
+      ...(b.label ? { label: shift(b.label) } : {}),
+      base: b.base + delta,
+    })),
     comments: content.comments.map((c) => ({ ...c, span: shift(c.span) })),
     code: content.code.map(shift),
   };
@@ -177,9 +220,12 @@ class Collector {
   /** Walks one chunk; offsets become document offsets, and appended definitions are skipped. */
   walk(chunk: Chunk): void {
     this.base = chunk.start;
-    const stack: Nodes[] = chunk.tree.children.filter((child) => (child.position?.start.offset ?? 0) < chunk.length).reverse();
+    const stack: [Nodes, BlockContainer][] = chunk.tree.children
+      .filter((child) => (child.position?.start.offset ?? 0) < chunk.length)
+      .reverse()
+      .map((child) => [child, 'body']);
     while (stack.length > 0) {
-      const node = stack.pop() as Nodes;
+      const [node, container] = stack.pop() as [Nodes, BlockContainer];
       const span = this.spanOf(node);
       switch (node.type) {
         case 'yaml':
@@ -189,56 +235,86 @@ class Collector {
           if (span) this.code.push(span);
           break;
         case 'heading':
-          if (span) this.blocks.push({ kind: 'heading', span, runs: this.inlineRuns(node), depth: node.depth });
+          if (span) this.blocks.push({ kind: 'heading', span, depth: node.depth, container, ...this.inline(node) });
           break;
         case 'paragraph':
-          if (span) this.paragraph(node, span);
+          if (span) this.paragraph(node, span, container);
           break;
-        case 'tableCell':
-          if (span) this.blocks.push({ kind: 'cell', span, runs: this.inlineRuns(node), depth: 0 });
+        case 'table':
+          this.table(node);
           break;
         case 'html':
-          if (span) this.htmlBlock(span);
+          if (span) this.htmlBlock(span, container);
           break;
         default:
-          if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+          if ('children' in node) {
+            const inner: BlockContainer = node.type === 'listItem' ? 'list' : node.type === 'blockquote' && container === 'body' ? 'quote' : container;
+            for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i] as Nodes, inner]);
+          }
       }
     }
   }
 
+  /** Table cells are blocks; a short cell of the header row or the first column labels the others. */
+  private table(node: Extract<Nodes, { type: 'table' }>): void {
+    node.children.forEach((row, r) =>
+      row.children.forEach((cell, c) => {
+        const span = this.spanOf(cell);
+        if (!span) return;
+        const content = this.inline(cell);
+        const words = content.runs.reduce((n, run) => n + (this.text.slice(run.start, run.end).match(/[\p{L}\p{N}]+/gu)?.length ?? 0), 0);
+        const first = content.runs[0];
+        const last = content.runs[content.runs.length - 1];
+        const label = (r === 0 || c === 0) && words > 0 && words <= MAX_LABEL_CELL_WORDS && first && last ? { start: first.start, end: last.end } : undefined;
+        this.blocks.push({ kind: 'cell', span, depth: 0, container: 'table', runs: content.runs, linkRuns: content.linkRuns, ...(label ? { label } : {}) });
+      }),
+    );
+  }
+
   /** A paragraph, split where a line reads like a heading written without a space (`##Scope`). */
-  private paragraph(node: Nodes, span: Span): void {
-    const runs = this.inlineRuns(node);
+  private paragraph(node: Nodes, span: Span, container: BlockContainer): void {
+    const { runs, linkRuns, lead } = this.inline(node);
+    const part = (kind: BlockKind, at: Span, textStart: number, depth: number): RawBlock => {
+      const label = kind === 'paragraph' && lead && lead.start >= at.start && lead.end <= at.end ? lead : undefined;
+      return { kind, span: at, runs: clip(runs, textStart, at.end), linkRuns: clip(linkRuns, textStart, at.end), depth, container, ...(label ? { label } : {}) };
+    };
     let cursor = span.start;
     for (const line of linesOf(this.text, span)) {
       const match = LENIENT_HEADING.exec(this.text.slice(line.start, line.end));
       if (!match) continue;
-      if (line.start > cursor) this.blocks.push({ kind: 'paragraph', span: { start: cursor, end: line.start }, runs: clip(runs, cursor, line.start), depth: 0 });
-      const titleStart = line.start + match[0].length;
-      this.blocks.push({ kind: 'heading', span: line, runs: clip(runs, titleStart, line.end), depth: (match[1] as string).length });
+      if (line.start > cursor) this.blocks.push(part('paragraph', { start: cursor, end: line.start }, cursor, 0));
+      this.blocks.push(part('heading', line, line.start + match[0].length, (match[1] as string).length));
       cursor = line.end;
     }
-    if (cursor < span.end) this.blocks.push({ kind: 'paragraph', span: { start: cursor, end: span.end }, runs: clip(runs, cursor, span.end), depth: 0 });
+    if (cursor < span.end) this.blocks.push(part('paragraph', { start: cursor, end: span.end }, cursor, 0));
   }
 
-  /** Text runs of inline content; code, HTML and template tags are left out. */
-  private inlineRuns(node: Nodes): Span[] {
+  /** Text runs of inline content (code, HTML and template tags left out), which of them are link text, and a bold lead-in. */
+  private inline(node: Nodes): InlineContent {
     const runs: Span[] = [];
-    const stack: Nodes[] = [node];
+    const linkRuns: Span[] = [];
+    const stack: [Nodes, boolean][] = [[node, false]];
     while (stack.length > 0) {
-      const current = stack.pop() as Nodes;
+      const [current, inLink] = stack.pop() as [Nodes, boolean];
       const span = this.spanOf(current);
-      if (current.type === 'text' && span) runs.push(...withoutTemplateTags(this.text, span));
-      else if (current.type === 'html' && span) this.collectComments(span);
+      if (current.type === 'text' && span) {
+        const parts = withoutTemplateTags(this.text, span);
+        runs.push(...parts);
+        if (inLink) linkRuns.push(...parts);
+      } else if (current.type === 'html' && span) this.collectComments(span);
       else if (current.type !== 'inlineCode' && 'children' in current) {
-        for (let i = current.children.length - 1; i >= 0; i--) stack.push(current.children[i] as Nodes);
+        const link = inLink || current.type === 'link' || current.type === 'linkReference';
+        for (let i = current.children.length - 1; i >= 0; i--) stack.push([current.children[i] as Nodes, link]);
       }
     }
-    return runs.sort((a, b) => a.start - b.start);
+    runs.sort((a, b) => a.start - b.start);
+    const opening = 'children' in node ? node.children[0] : undefined;
+    const leadSpan = opening && (opening.type === 'strong' || opening.type === 'emphasis') ? this.spanOf(opening) : undefined;
+    return { runs, linkRuns, ...(leadSpan ? { lead: leadSpan } : {}) };
   }
 
   /** Block HTML: comments are kept for suppressions; the text between tags (raw HTML tables) stays evidence. */
-  private htmlBlock(span: Span): void {
+  private htmlBlock(span: Span, container: BlockContainer): void {
     this.collectComments(span);
     const source = this.text.slice(span.start, span.end);
     const runs: Span[] = [];
@@ -250,7 +326,7 @@ class Collector {
     }
     if (cursor < source.length) runs.push(...withoutTemplateTags(this.text, { start: span.start + cursor, end: span.end }));
     const textual = runs.filter((run) => /[\p{L}\p{N}]/u.test(this.text.slice(run.start, run.end)));
-    if (textual.length > 0) this.blocks.push({ kind: 'html', span, runs: textual, depth: 0 });
+    if (textual.length > 0) this.blocks.push({ kind: 'html', span, runs: textual, depth: 0, container, linkRuns: [] });
   }
 
   private spanOf(node: Nodes): Span | undefined {
@@ -299,7 +375,17 @@ function assemble(text: string, raw: readonly TokenizedBlock[]): { sections: Sec
   for (const block of raw) {
     if (block.kind === 'heading') section++;
     const index = blocks.length;
-    blocks.push({ kind: block.kind, span: block.span, runs: block.runs, tokens: block.tokens, base: block.base, section });
+    blocks.push({
+      kind: block.kind,
+      span: block.span,
+      runs: block.runs,
+      tokens: block.tokens,
+      base: block.base,
+      section,
+      container: block.container,
+      linkTokens: block.linkTokens,
+      labelTokens: block.labelTokens,
+    });
     if (block.kind !== 'heading') sections[section]?.blocks.push(index);
   }
   return { sections, blocks };

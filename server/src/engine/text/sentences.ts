@@ -19,3 +19,23 @@ export function sentenceInBlock(text: string, block: Block, offset: number): Spa
   const run = block.kind === 'html' || block.kind === 'cell' ? block.runs.find((r) => offset >= r.start && offset < r.end) : undefined;
   return sentenceAround(text, run ?? block.span, offset);
 }
+
+/** Within a paragraph a line break is a soft wrap: hard-wrapped sentences stay whole. */
+const END_IN_PARAGRAPH = /[.!?;](?=\s|$)/g;
+
+/** Every sentence of a block, in order; table cells and HTML runs keep their own sentences. */
+export function sentenceSpans(text: string, block: Block): Span[] {
+  const separate = block.kind === 'html' || block.kind === 'cell';
+  const parts = separate ? block.runs : [block.span];
+  const spans: Span[] = [];
+  for (const part of parts) {
+    let start = part.start;
+    for (const match of text.slice(part.start, part.end).matchAll(new RegExp(separate ? END : END_IN_PARAGRAPH))) {
+      const end = part.start + (match.index ?? 0) + match[0].length;
+      spans.push({ start, end });
+      start = end;
+    }
+    if (start < part.end) spans.push({ start, end: part.end });
+  }
+  return spans;
+}

@@ -1,0 +1,237 @@
+/**
+ * Pure: the evidence a document gives for each principle and sub-step, as weighed facts rather
+ * than counts. Each phrase found is a hit that knows how specific the phrase is, whether its
+ * sentence states a duty, whether it sits in a list or table, and whether it sits in a part that
+ * addresses nothing (definitions, contents, references, link lists). Headings that name an item
+ * are claims, kept apart: they count only when the section under them backs them.
+ *
+ * `scoreItem` turns the facts into one number with the fitted weights of calibration.json; the
+ * fitting script calls the same function, so what is fitted is exactly what runs.
+ */
+import type { CoverageWeights } from '../knowledge/types';
+import type { Block, DocumentModel, Section } from '../model/build-model';
+import type { Token } from '../text/normalize';
+import type { PhraseMatcher } from '../text/phrase-matcher';
+import { sentenceSpans } from '../text/sentences';
+import type { Span } from '../types';
+import { matchDocument, type BlockMatch } from './chunk-matches';
+import type { Matchers } from './matchers';
+
+export type Tier = 'phrase' | 'word' | 'cue';
+
+export interface EvidenceHit {
+  readonly tier: Tier;
+  /** The phrase as written in the knowledge, lower-cased: repeats of one phrase weigh less. */
+  readonly phrase: string;
+  readonly span: Span;
+  readonly block: number;
+  readonly section: number;
+  readonly obligation: boolean;
+  readonly structured: boolean;
+  readonly aside: boolean;
+}
+
+/**
+ * A heading, or a bold label ("**Confidentiality**", a table's first column), that names an item.
+ * What backs it: the heading's section with its sub-sections, or the label's block and, for a
+ * label standing alone, the blocks after it up to the next heading or label.
+ */
+export interface HeadingClaim {
+  readonly span: Span;
+  readonly generic: boolean;
+  readonly section?: number;
+  readonly blocks?: { readonly first: number; readonly last: number };
+}
+
+export interface ItemEvidence {
+  readonly hits: readonly EvidenceHit[];
+  readonly headings: readonly HeadingClaim[];
+}
+
+export interface DocumentEvidence {
+  /** `principle:<id>` or `substep:<id>` -> its evidence. */
+  readonly items: ReadonlyMap<string, ItemEvidence>;
+  /** Words outside the parts that address nothing. */
+  readonly words: number;
+  /** For each section, itself and the sections above it: a heading's section includes its sub-sections. */
+  readonly ancestors: readonly ReadonlySet<number>[];
+}
+
+/** A heading is generic, or an aside, when such phrases cover this share of its words. */
+const COVERED_SHARE = 0.6;
+/** A block whose words are mostly link text points elsewhere. */
+const LINK_SHARE = 0.5;
+
+export function collectEvidence(model: DocumentModel, matchers: Matchers, signalStarts: (id: string) => readonly { start: number; block: number }[]): DocumentEvidence {
+  const asideSections = sectionsCoveredBy(model, matchers.asideHeadings, true);
+  const genericSections = sectionsCoveredBy(model, matchers.genericHeadings, false);
+  const aside = (block: Block): boolean => asideSections.has(block.section) || (block.tokens.length > 0 && block.linkTokens / block.tokens.length >= LINK_SHARE);
+  const duties = new Map<number, number[]>();
+  for (const hit of signalStarts('obligation')) push(duties, hit.block, hit.start);
+  const sentences = new Map<number, Span[]>();
+  const inDutySentence = (block: Block, index: number, offset: number): boolean => {
+    const starts = duties.get(index);
+    if (!starts) return false;
+    let spans = sentences.get(index);
+    if (!spans) {
+      spans = sentenceSpans(model.text, block);
+      sentences.set(index, spans);
+    }
+    const sentence = spans.find((s) => offset >= s.start && offset < s.end);
+    return sentence !== undefined && starts.some((start) => start >= sentence.start && start < sentence.end);
+  };
+
+  const items = new Map<string, { hits: EvidenceHit[]; headings: HeadingClaim[] }>();
+  const entry = (ref: string) => {
+    let found = items.get(ref);
+    if (!found) {
+      found = { hits: [], headings: [] };
+      items.set(ref, found);
+    }
+    return found;
+  };
+  const addHits = (matches: readonly TieredMatch[]): void => {
+    for (const m of withoutOverlaps(matches)) {
+      const block = model.blocks[m.block] as Block;
+      if (block.kind === 'heading') continue;
+      entry(m.payload).hits.push({
+        tier: m.tier,
+        phrase: m.phrase.toLowerCase(),
+        span: { start: m.start, end: m.end },
+        block: m.block,
+        section: block.section,
+        obligation: inDutySentence(block, m.block, m.start),
+        structured: block.container === 'list' || block.container === 'table',
+        aside: aside(block),
+      });
+    }
+  };
+  // Evidence before cues: where a cue is part of an evidence phrase, the phrase wins.
+  const evidence = matchDocument(model, matchers.evidence).map((m) => ({ ...m, tier: (m.tokens > 1 ? 'phrase' : 'word') as Tier }));
+  const cues = matchDocument(model, matchers.cues).map((m) => ({ ...m, tier: 'cue' as Tier }));
+  addHits([...evidence, ...cues]);
+  for (const section of model.sections) {
+    if (!section.heading || asideSections.has(section.index)) continue;
+    const refs = new Set(matchers.headings.findAll(section.titleTokens).map((m) => m.payload));
+    for (const ref of refs) entry(ref).headings.push({ section: section.index, span: section.heading, generic: genericSections.has(section.index) });
+  }
+  for (const claim of labelClaims(model, matchers, aside)) entry(claim.ref).headings.push(claim.claim);
+  const words = model.blocks.reduce((n, block) => n + (block.kind === 'heading' || aside(block) ? 0 : block.tokens.length), 0);
+  return { items, words, ancestors: ancestorsOf(model.sections) };
+}
+
+export interface ItemScore {
+  readonly score: number;
+  /** The hits that carry the score, strongest first. */
+  readonly strongest: readonly EvidenceHit[];
+  /** The headings the sections under them back. */
+  readonly backedHeadings: readonly HeadingClaim[];
+}
+
+/** The item's score: weighed hits, plus the best heading its section backs, minus a length allowance. */
+export function scoreItem(evidence: ItemEvidence | undefined, doc: Pick<DocumentEvidence, 'words' | 'ancestors'>, w: CoverageWeights): ItemScore {
+  if (!evidence) return { score: -lengthAllowance(doc.words, w), strongest: [], backedHeadings: [] };
+  const seen = new Map<string, number>();
+  const weighed = evidence.hits.map((hit) => {
+    const before = seen.get(hit.phrase) ?? 0;
+    seen.set(hit.phrase, before + 1);
+    return { hit, weight: hitWeight(hit, before, w) };
+  });
+  const text = weighed.reduce((sum, h) => sum + h.weight, 0);
+  const backs = (claim: HeadingClaim, hit: EvidenceHit): boolean =>
+    claim.blocks ? hit.block >= claim.blocks.first && hit.block <= claim.blocks.last : doc.ancestors[hit.section]?.has(claim.section as number) === true;
+  const backedHeadings = evidence.headings.filter((claim) => weighed.reduce((sum, h) => sum + (backs(claim, h.hit) ? h.weight : 0), 0) >= w.backing);
+  const heading = backedHeadings.reduce((best, claim) => Math.max(best, claim.generic ? w.genericHeading : w.heading), 0);
+  const strongest = weighed
+    .filter((h) => h.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.hit.span.start - b.hit.span.start)
+    .map((h) => h.hit);
+  return { score: text + heading - lengthAllowance(doc.words, w), strongest, backedHeadings };
+}
+
+function hitWeight(hit: EvidenceHit, earlier: number, w: CoverageWeights): number {
+  const base = hit.tier === 'phrase' ? w.phrase : hit.tier === 'word' ? w.word : w.cue;
+  const context = (hit.obligation ? w.obligation : 1) * (hit.structured ? w.structured : 1) * (hit.aside ? w.aside : 1);
+  return base * context * (earlier === 0 ? 1 : w.repeat);
+}
+
+function lengthAllowance(words: number, w: CoverageWeights): number {
+  return words > 500 ? w.length * Math.log2(words / 500) : 0;
+}
+
+/** Sections whose heading is mostly made of the matcher's phrases, with their sub-sections when `inherit`. */
+function sectionsCoveredBy(model: DocumentModel, matcher: PhraseMatcher<string>, inherit: boolean): Set<number> {
+  const covered = new Set<number>();
+  for (const section of model.sections) {
+    if (inherit && covered.has(section.parent)) {
+      covered.add(section.index);
+      continue;
+    }
+    if (section.titleTokens.length > 0 && coveredShare(section.titleTokens, matcher) >= COVERED_SHARE) covered.add(section.index);
+  }
+  return covered;
+}
+
+function coveredShare(tokens: readonly Token[], matcher: PhraseMatcher<string>): number {
+  const covered = new Set<number>();
+  for (const m of matcher.findAll(tokens)) for (let i = m.tokenIndex; i < m.tokenIndex + m.tokenCount; i++) covered.add(i);
+  // Short function words ("of", "and") between covered words do not make a heading specific.
+  const counted = tokens.filter((t, i) => covered.has(i) || t.norm.length > 3).length;
+  return counted === 0 ? 0 : covered.size / counted;
+}
+
+function ancestorsOf(sections: readonly Section[]): Set<number>[] {
+  const result: Set<number>[] = [];
+  for (const section of sections) result[section.index] = new Set([section.index, ...(result[section.parent] ?? [])]);
+  return result;
+}
+
+/** Bold labels and short first-column or header cells that name an item, with the blocks that back them. */
+function labelClaims(model: DocumentModel, matchers: Matchers, aside: (block: Block) => boolean): { ref: string; claim: HeadingClaim }[] {
+  const claims: { ref: string; claim: HeadingClaim }[] = [];
+  const standsAlone = (block: Block | undefined): boolean => block !== undefined && block.labelTokens > 0 && block.labelTokens === block.tokens.length;
+  model.blocks.forEach((block, index) => {
+    if (block.labelTokens === 0 || aside(block)) return;
+    const label = block.tokens.slice(0, block.labelTokens);
+    let last = index;
+    if (standsAlone(block)) {
+      while (last + 1 < model.blocks.length) {
+        const next = model.blocks[last + 1] as Block;
+        if (next.kind === 'heading' || next.section !== block.section || standsAlone(next)) break;
+        last++;
+      }
+    }
+    const span = { start: block.base + (label[0] as Token).start, end: block.base + (label[label.length - 1] as Token).end };
+    for (const ref of new Set(matchers.headings.findAll(label).map((m) => m.payload))) claims.push({ ref, claim: { span, generic: false, blocks: { first: index, last } } });
+  });
+  return claims;
+}
+
+type TieredMatch = BlockMatch & { readonly tier: Tier };
+
+/** "informed consent" and the "consent" inside it are one mention, not two: the first, longer match wins. */
+function withoutOverlaps(matches: readonly TieredMatch[]): TieredMatch[] {
+  const byRef = new Map<string, TieredMatch[]>();
+  for (const m of matches) push(byRef, m.payload, m);
+  const kept: TieredMatch[] = [];
+  for (const list of byRef.values()) {
+    list.sort((a, b) => a.start - b.start || b.end - a.end || tierOrder(a.tier) - tierOrder(b.tier));
+    let end = -1;
+    for (const m of list) {
+      if (m.start < end) continue;
+      kept.push(m);
+      end = m.end;
+    }
+  }
+  return kept;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function tierOrder(tier: Tier): number {
+  return tier === 'cue' ? 1 : 0;
+}

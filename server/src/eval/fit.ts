@@ -1,0 +1,158 @@
+/**
+ * Fits the coverage weights and thresholds of calibration.json to expert labels, and measures
+ * the fit with k-fold cross-validation by document: the folds never split a document, so a fold's
+ * figures say how the numbers do on documents they were not fitted on.
+ *
+ * The search is coordinate descent over a grid per weight, the phrase weight fixed at 1 as the
+ * scale; for every candidate the two thresholds are chosen exactly. What is minimised is the cost
+ * of the errors, with a false alarm (explicit called missing) and a miss (absent called addressed)
+ * costing most, because those are what make a reviewer stop trusting the tool.
+ */
+import { scoreItem, type DocumentEvidence, type ItemEvidence } from '../engine/analysis/evidence';
+import { statusOf } from '../engine/analysis/coverage';
+import type { CoverageWeights, Thresholds } from '../engine/knowledge/types';
+import type { CoverageStatus } from '../engine/types';
+import { expectedStatus, type Label } from './evaluate';
+
+export interface Sample {
+  readonly file: string;
+  readonly item: string;
+  readonly label: Label;
+  /** The evidence of the item, or of each sub-step of a step (a step is as covered as its best sub-step). */
+  readonly candidates: readonly (ItemEvidence | undefined)[];
+  readonly document: Pick<DocumentEvidence, 'words' | 'ancestors'>;
+}
+
+export interface Calibrated {
+  readonly weights: CoverageWeights;
+  readonly thresholds: Thresholds;
+}
+
+/** Cost of predicting a status for a label; explicit labels include "confidentiality only". */
+const COST: Readonly<Record<'explicit' | 'weak' | 'absent', Readonly<Record<CoverageStatus, number>>>> = {
+  explicit: { addressed: 0, weak: 1, missing: 6 },
+  weak: { addressed: 1, weak: 0, missing: 1 },
+  absent: { addressed: 6, weak: 1, missing: 0 },
+};
+
+/** The values each weight may take; phrase is the unit. */
+export const GRID: Readonly<Record<Exclude<keyof CoverageWeights, 'phrase'>, readonly number[]>> = {
+  word: [0, 0.2, 0.35, 0.5, 0.7, 1],
+  cue: [0, 0.05, 0.1, 0.2, 0.3, 0.5],
+  repeat: [0, 0.1, 0.2, 0.35, 0.5, 0.75, 1],
+  obligation: [1, 1.25, 1.5, 2, 2.5, 3],
+  structured: [0.75, 1, 1.25, 1.5, 2],
+  aside: [0, 0.1, 0.25, 0.5, 1],
+  heading: [0, 0.5, 1, 2, 3, 4, 6],
+  genericHeading: [0, 0.25, 0.5, 1, 2, 3],
+  backing: [0, 0.25, 0.5, 1, 2, 3],
+  length: [0, 0.1, 0.2, 0.35, 0.5, 0.75, 1],
+};
+
+export const START: CoverageWeights = { phrase: 1, word: 0.5, cue: 0.1, repeat: 0.35, obligation: 1.5, structured: 1, aside: 0.25, heading: 2, genericHeading: 0.5, backing: 1, length: 0.2 };
+
+const ROUNDS = 4;
+
+export function fit(samples: readonly Sample[], start: CoverageWeights = START): Calibrated {
+  let weights = start;
+  let best = withBestThresholds(samples, weights);
+  for (let round = 0; round < ROUNDS; round++) {
+    let improved = false;
+    for (const name of Object.keys(GRID) as (keyof typeof GRID)[]) {
+      for (const value of GRID[name]) {
+        if (value === weights[name]) continue;
+        const candidate = { ...weights, [name]: value };
+        const result = withBestThresholds(samples, candidate);
+        if (result.cost < best.cost - 1e-9) {
+          best = result;
+          weights = candidate;
+          improved = true;
+        }
+      }
+    }
+    if (!improved) break;
+  }
+  return { weights, thresholds: best.thresholds };
+}
+
+export function predict(sample: Sample, calibrated: Calibrated): CoverageStatus {
+  return bestStatus(sample.candidates.map((e) => statusOf(scoreItem(e, sample.document, calibrated.weights).score, calibrated.thresholds)));
+}
+
+export interface FoldResult {
+  readonly predictions: readonly { readonly sample: Sample; readonly predicted: CoverageStatus }[];
+  readonly folds: number;
+}
+
+/** Fits on all documents but one fold, predicts that fold; every document is predicted once. */
+export function crossValidate(samples: readonly Sample[], folds: number): FoldResult {
+  const files = [...new Set(samples.map((s) => s.file))].sort();
+  const foldOf = new Map(files.map((file, i) => [file, i % folds]));
+  const predictions: { sample: Sample; predicted: CoverageStatus }[] = [];
+  for (let fold = 0; fold < folds; fold++) {
+    const training = samples.filter((s) => foldOf.get(s.file) !== fold);
+    const held = samples.filter((s) => foldOf.get(s.file) === fold);
+    if (held.length === 0 || training.length === 0) continue;
+    const calibrated = fit(training);
+    for (const sample of held) predictions.push({ sample, predicted: predict(sample, calibrated) });
+  }
+  return { predictions, folds };
+}
+
+function bestStatus(statuses: readonly CoverageStatus[]): CoverageStatus {
+  return statuses.includes('addressed') ? 'addressed' : statuses.includes('weak') ? 'weak' : 'missing';
+}
+
+function labelClass(label: Label): keyof typeof COST {
+  const expected = expectedStatus(label);
+  return expected === 'addressed' ? 'explicit' : expected === 'weak' ? 'weak' : 'absent';
+}
+
+/**
+ * The thresholds that minimise the cost for fixed weights. A step's status is its best sub-step's,
+ * so each sample is reduced to its best score first: the status of a maximum is the maximum status.
+ */
+function withBestThresholds(samples: readonly Sample[], weights: CoverageWeights): { cost: number; thresholds: Thresholds } {
+  const scored = samples.map((s) => ({ cls: labelClass(s.label), score: Math.max(...s.candidates.map((e) => scoreItem(e, s.document, weights).score)) }));
+  const cuts = [...new Set(scored.map((s) => s.score))].sort((a, b) => a - b);
+  const candidates = [...cuts, (cuts[cuts.length - 1] ?? 0) + 1];
+  let best = { cost: Number.POSITIVE_INFINITY, thresholds: { weak: 0, addressed: 0 } };
+  // Counts by class below each cut, so that every (weak, addressed) pair is priced without re-scanning.
+  const below = candidates.map((cut) => countBelow(scored, cut));
+  const total = countBelow(scored, Number.POSITIVE_INFINITY);
+  for (let a = 0; a < candidates.length; a++) {
+    for (let w = 0; w <= a; w++) {
+      // missing below weak, weak between, addressed from `addressed` up.
+      const missing = below[w] as Counts;
+      const notAddressed = below[a] as Counts;
+      let cost = 0;
+      for (const cls of ['explicit', 'weak', 'absent'] as const) {
+        const m = missing[cls];
+        const wk = notAddressed[cls] - m;
+        const ad = total[cls] - notAddressed[cls];
+        cost += m * COST[cls].missing + wk * COST[cls].weak + ad * COST[cls].addressed;
+      }
+      if (cost < best.cost) best = { cost, thresholds: { weak: midpoint(candidates, w), addressed: midpoint(candidates, a) } };
+    }
+  }
+  return best;
+}
+
+type Counts = Record<keyof typeof COST, number>;
+
+function countBelow(scored: readonly { cls: keyof typeof COST; score: number }[], cut: number): Counts {
+  const counts: Counts = { explicit: 0, weak: 0, absent: 0 };
+  for (const s of scored) if (s.score < cut) counts[s.cls]++;
+  return counts;
+}
+
+/** A threshold between two observed scores, so that it does not sit on a sample. */
+function midpoint(cuts: readonly number[], i: number): number {
+  const value = cuts[i] as number;
+  const previous = cuts[i - 1];
+  return round(previous === undefined ? value - 0.5 : (previous + value) / 2);
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
