@@ -9,7 +9,7 @@ export function samplesFrom(truth: readonly TruthRow[], analyses: ReadonlyMap<st
     if (!analysis) return [];
     const refs = refsOf(row, k);
     const evidence = analysis.evidence;
-    return [{ file: row.file, item: `${row.kind}:${row.item}`, label: row.label, candidates: refs.map((ref) => evidence.items.get(ref)), document: evidence }];
+    return [{ file: row.file, item: `${row.kind}:${row.item}`, label: row.label, candidates: refs.map((ref) => evidence.items.get(ref)), refs, document: evidence }];
   });
 }
 
@@ -41,6 +41,7 @@ export function fitReport(samples: readonly Sample[], folds: number, corpus: str
     `fitted on ${documents} documents, ${samples.length} items of ${corpus}`,
     `weights: ${JSON.stringify(calibrated.weights)}`,
     `thresholds: ${JSON.stringify(calibrated.thresholds)}`,
+    `offsets: ${JSON.stringify(calibrated.offsets)}`,
     '',
     `| figure | whole corpus | ${folds}-fold cross-validation |`,
     '|---|---|---|',

@@ -20,12 +20,16 @@ export interface Sample {
   readonly label: Label;
   /** The evidence of the item, or of each sub-step of a step (a step is as covered as its best sub-step). */
   readonly candidates: readonly (ItemEvidence | undefined)[];
+  /** The engine reference of each candidate (`principle:…`, `substep:…`), which its offset is kept under. */
+  readonly refs: readonly string[];
   readonly document: Pick<DocumentEvidence, 'words' | 'ancestors'>;
 }
 
 export interface Calibrated {
   readonly weights: CoverageWeights;
   readonly thresholds: Thresholds;
+  /** Per item: added to its score. Items differ in how often their words turn up by chance. */
+  readonly offsets: Readonly<Record<string, number>>;
 }
 
 /** Cost of predicting a status for a label; explicit labels include "confidentiality only". */
@@ -45,24 +49,29 @@ export const GRID: Readonly<Record<Exclude<keyof CoverageWeights, 'phrase'>, rea
   aside: [0, 0.1, 0.25, 0.5, 1],
   heading: [0, 0.5, 1, 2, 3, 4, 6],
   genericHeading: [0, 0.25, 0.5, 1, 2, 3],
+  focus: [0, 0.25, 0.5, 1, 1.5, 2],
   backing: [0, 0.25, 0.5, 1, 2, 3],
   length: [0, 0.1, 0.2, 0.35, 0.5, 0.75, 1],
 };
 
-export const START: CoverageWeights = { phrase: 1, word: 0.5, cue: 0.1, repeat: 0.35, obligation: 1.5, structured: 1, aside: 0.25, heading: 2, genericHeading: 0.5, backing: 1, length: 0.2 };
+export const START: CoverageWeights = { phrase: 1, word: 0.5, cue: 0.1, repeat: 0.35, obligation: 1.5, structured: 1, aside: 0.25, heading: 2, genericHeading: 0.5, focus: 0, backing: 1, length: 0.2 };
 
+/** Offsets an item may take; each step away from 0 must pay for itself in fewer errors. */
+const OFFSETS = [-3, -2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2, 3];
+const OFFSET_PRICE = 0.002;
 const ROUNDS = 4;
 
 export function fit(samples: readonly Sample[], start: CoverageWeights = START): Calibrated {
   let weights = start;
-  let best = withBestThresholds(samples, weights);
+  let offsets: Record<string, number> = {};
+  let best = withBestThresholds(samples, weights, offsets);
   for (let round = 0; round < ROUNDS; round++) {
     let improved = false;
     for (const name of Object.keys(GRID) as (keyof typeof GRID)[]) {
       for (const value of GRID[name]) {
         if (value === weights[name]) continue;
         const candidate = { ...weights, [name]: value };
-        const result = withBestThresholds(samples, candidate);
+        const result = withBestThresholds(samples, candidate, offsets);
         if (result.cost < best.cost - 1e-9) {
           best = result;
           weights = candidate;
@@ -70,13 +79,46 @@ export function fit(samples: readonly Sample[], start: CoverageWeights = START):
         }
       }
     }
+    const fitted = fitOffsets(samples, weights, best.thresholds);
+    const result = withBestThresholds(samples, weights, fitted);
+    if (result.cost < best.cost - 1e-9) {
+      best = result;
+      offsets = fitted;
+      improved = true;
+    }
     if (!improved) break;
   }
-  return { weights, thresholds: best.thresholds };
+  return { weights, thresholds: best.thresholds, offsets: Object.fromEntries(Object.entries(offsets).filter(([, v]) => v !== 0).sort(([a], [b]) => a.localeCompare(b))) };
 }
 
 export function predict(sample: Sample, calibrated: Calibrated): CoverageStatus {
-  return bestStatus(sample.candidates.map((e) => statusOf(scoreItem(e, sample.document, calibrated.weights).score, calibrated.thresholds)));
+  return statusOf(bestScore(sample, calibrated.weights, calibrated.offsets), calibrated.thresholds);
+}
+
+function bestScore(sample: Sample, weights: CoverageWeights, offsets: Readonly<Record<string, number>>): number {
+  return Math.max(...sample.candidates.map((e, i) => scoreItem(e, sample.document, weights).score + (offsets[sample.refs[i] as string] ?? 0)));
+}
+
+/** For fixed weights and thresholds, the best offset of each item, chosen on that item's samples alone. */
+function fitOffsets(samples: readonly Sample[], weights: CoverageWeights, thresholds: Thresholds): Record<string, number> {
+  const totals = countBelow(samples.map((s) => ({ cls: labelClass(s.label), score: 0 })), Number.POSITIVE_INFINITY);
+  const byItem = new Map<string, Sample[]>();
+  for (const s of samples) byItem.set(s.item, [...(byItem.get(s.item) ?? []), s]);
+  const offsets: Record<string, number> = {};
+  for (const group of byItem.values()) {
+    const base = group.map((s) => ({ cls: labelClass(s.label), score: bestScore(s, weights, {}) }));
+    let bestOffset = 0;
+    let bestCost = Number.POSITIVE_INFINITY;
+    for (const offset of OFFSETS) {
+      const cost = base.reduce((sum, b) => sum + COST[b.cls][statusOf(b.score + offset, thresholds)] / Math.max(1, totals[b.cls]), 0) + OFFSET_PRICE * Math.abs(offset);
+      if (cost < bestCost - 1e-12) {
+        bestCost = cost;
+        bestOffset = offset;
+      }
+    }
+    for (const ref of group[0]?.refs ?? []) offsets[ref] = bestOffset;
+  }
+  return offsets;
 }
 
 export interface FoldResult {
@@ -99,10 +141,6 @@ export function crossValidate(samples: readonly Sample[], folds: number): FoldRe
   return { predictions, folds };
 }
 
-function bestStatus(statuses: readonly CoverageStatus[]): CoverageStatus {
-  return statuses.includes('addressed') ? 'addressed' : statuses.includes('weak') ? 'weak' : 'missing';
-}
-
 function labelClass(label: Label): keyof typeof COST {
   const expected = expectedStatus(label);
   return expected === 'addressed' ? 'explicit' : expected === 'weak' ? 'weak' : 'absent';
@@ -112,8 +150,8 @@ function labelClass(label: Label): keyof typeof COST {
  * The thresholds that minimise the cost for fixed weights. A step's status is its best sub-step's,
  * so each sample is reduced to its best score first: the status of a maximum is the maximum status.
  */
-function withBestThresholds(samples: readonly Sample[], weights: CoverageWeights): { cost: number; thresholds: Thresholds } {
-  const scored = samples.map((s) => ({ cls: labelClass(s.label), score: Math.max(...s.candidates.map((e) => scoreItem(e, s.document, weights).score)) }));
+function withBestThresholds(samples: readonly Sample[], weights: CoverageWeights, offsets: Readonly<Record<string, number>>): { cost: number; thresholds: Thresholds } {
+  const scored = samples.map((s) => ({ cls: labelClass(s.label), score: bestScore(s, weights, offsets) }));
   const cuts = [...new Set(scored.map((s) => s.score))].sort((a, b) => a - b);
   const candidates = [...cuts, (cuts[cuts.length - 1] ?? 0) + 1];
   let best = { cost: Number.POSITIVE_INFINITY, thresholds: { weak: 0, addressed: 0 } };
@@ -130,7 +168,8 @@ function withBestThresholds(samples: readonly Sample[], weights: CoverageWeights
         const m = missing[cls];
         const wk = notAddressed[cls] - m;
         const ad = total[cls] - notAddressed[cls];
-        cost += m * COST[cls].missing + wk * COST[cls].weak + ad * COST[cls].addressed;
+        // Each class counts as much as the others whatever its size: "weak" must not win by being common.
+        cost += (m * COST[cls].missing + wk * COST[cls].weak + ad * COST[cls].addressed) / Math.max(1, total[cls]);
       }
       if (cost < best.cost) best = { cost, thresholds: { weak: midpoint(candidates, w), addressed: midpoint(candidates, a) } };
     }

@@ -14,10 +14,10 @@ import { scoreItem, type DocumentEvidence } from './evidence';
 const MAX_EVIDENCE = 20;
 
 export function computeCoverage(model: DocumentModel, k: Knowledge, evidence: DocumentEvidence): Coverage {
-  const { weights, thresholds } = k.calibration.coverage;
+  const { weights, thresholds, offsets } = k.calibration.coverage;
   const judge = (ref: string): ItemCoverage => {
     const scored = scoreItem(evidence.items.get(ref), evidence, weights);
-    return { status: statusOf(scored.score, thresholds), evidence: evidenceOf(model, scored) };
+    return { status: statusOf(scored.score + (offsets[ref] ?? 0), thresholds), evidence: evidenceOf(model, scored) };
   };
   const principles = Object.fromEntries(k.principles.map((p) => [p.id, judge(`principle:${p.id}`)]));
   const substeps = Object.fromEntries(k.substeps.map((s) => [s.id, judge(`substep:${s.id}`)]));

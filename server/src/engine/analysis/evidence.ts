@@ -142,17 +142,21 @@ export function scoreItem(evidence: ItemEvidence | undefined, doc: Pick<Document
     claim.blocks ? hit.block >= claim.blocks.first && hit.block <= claim.blocks.last : doc.ancestors[hit.section]?.has(claim.section as number) === true;
   const backedHeadings = evidence.headings.filter((claim) => weighed.reduce((sum, h) => sum + (backs(claim, h.hit) ? h.weight : 0), 0) >= w.backing);
   const heading = backedHeadings.reduce((best, claim) => Math.max(best, claim.generic ? w.genericHeading : w.heading), 0);
+  const bySection = new Map<number, number>();
+  for (const h of weighed) for (const section of doc.ancestors[h.hit.section] ?? []) if (section > 0) bySection.set(section, (bySection.get(section) ?? 0) + h.weight);
+  const focus = Math.max(0, ...bySection.values());
   const strongest = weighed
     .filter((h) => h.weight > 0)
     .sort((a, b) => b.weight - a.weight || a.hit.span.start - b.hit.span.start)
     .map((h) => h.hit);
-  return { score: text + heading - lengthAllowance(doc.words, w), strongest, backedHeadings };
+  return { score: text + w.focus * focus + heading - lengthAllowance(doc.words, w), strongest, backedHeadings };
 }
 
 function hitWeight(hit: EvidenceHit, earlier: number, w: CoverageWeights): number {
   const base = hit.tier === 'phrase' ? w.phrase : hit.tier === 'word' ? w.word : w.cue;
   const context = (hit.obligation ? w.obligation : 1) * (hit.structured ? w.structured : 1) * (hit.aside ? w.aside : 1);
-  return base * context * (earlier === 0 ? 1 : w.repeat);
+  // Repeats fade geometrically: saying one phrase ten times is worth little more than saying it twice.
+  return base * context * w.repeat ** earlier;
 }
 
 function lengthAllowance(words: number, w: CoverageWeights): number {

@@ -132,7 +132,7 @@ export interface CoverageWeights {
   readonly word: number;
   /** A broad cue word, the first time it occurs. */
   readonly cue: number;
-  /** Factor for each further occurrence of the same phrase. */
+  /** Each further occurrence of the same phrase weighs this factor times the one before. */
   readonly repeat: number;
   /** Factor for a sentence that states a duty, a rule or a prohibition. */
   readonly obligation: number;
@@ -144,6 +144,8 @@ export interface CoverageWeights {
   readonly heading: number;
   /** The same for a generic heading ("Purpose", "Scope", "Methodology"). */
   readonly genericHeading: number;
+  /** Factor for the score of the one section (with its sub-sections) where the item weighs most: a treatment, not scattered mentions. */
+  readonly focus: number;
   /** Score the section under a heading must reach for the heading to count. */
   readonly backing: number;
   /** Subtracted per doubling of the document's length beyond 500 words: long texts mention everything in passing. */
@@ -159,7 +161,12 @@ export interface Calibration {
   readonly source: string;
   /** What the numbers were fitted on, and how well they did there and in cross-validation. */
   readonly fitted: Readonly<Record<string, unknown>>;
-  readonly coverage: { readonly weights: CoverageWeights; readonly thresholds: Thresholds };
+  readonly coverage: {
+    readonly weights: CoverageWeights;
+    readonly thresholds: Thresholds;
+    /** Added to one item's score (`principle:<id>`, `substep:<id>`): items differ in how often their words turn up by chance. */
+    readonly offsets: Readonly<Record<string, number>>;
+  };
 }
 
 export interface SourceEntry {

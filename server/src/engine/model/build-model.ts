@@ -104,6 +104,8 @@ interface InlineContent {
 
 /** A table cell labels its row or column when it is short. */
 const MAX_LABEL_CELL_WORDS = 8;
+/** "Purpose: …" or "Base legal: …" at the start of a paragraph: a label of up to five words. */
+const COLON_LABEL = /^[ \t]*(\p{L}[\p{L}\p{N}'’-]*(?:[ \t]+[\p{L}\p{N}'’-]+){0,4})[ \t]*:[ \t]+\S/u;
 
 interface TokenizedBlock extends RawBlock {
   readonly tokens: readonly Token[];
@@ -273,7 +275,8 @@ class Collector {
 
   /** A paragraph, split where a line reads like a heading written without a space (`##Scope`). */
   private paragraph(node: Nodes, span: Span, container: BlockContainer): void {
-    const { runs, linkRuns, lead } = this.inline(node);
+    const { runs, linkRuns, lead: bold } = this.inline(node);
+    const lead = bold ?? this.colonLabel(span);
     const part = (kind: BlockKind, at: Span, textStart: number, depth: number): RawBlock => {
       const label = kind === 'paragraph' && lead && lead.start >= at.start && lead.end <= at.end ? lead : undefined;
       return { kind, span: at, runs: clip(runs, textStart, at.end), linkRuns: clip(linkRuns, textStart, at.end), depth, container, ...(label ? { label } : {}) };
@@ -287,6 +290,13 @@ class Collector {
       cursor = line.end;
     }
     if (cursor < span.end) this.blocks.push(part('paragraph', { start: cursor, end: span.end }, cursor, 0));
+  }
+
+  private colonLabel(span: Span): Span | undefined {
+    const match = COLON_LABEL.exec(this.text.slice(span.start, Math.min(span.end, span.start + 80)));
+    if (!match?.[1]) return undefined;
+    const start = span.start + match[0].indexOf(match[1]);
+    return { start, end: start + match[1].length };
   }
 
   /** Text runs of inline content (code, HTML and template tags left out), which of them are link text, and a bold lead-in. */
