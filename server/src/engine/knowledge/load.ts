@@ -89,7 +89,10 @@ function build(files: KnowledgeFiles): Knowledge {
   for (const item of substeps) put({ kind: 'substep', item, step: stepOf.get(item.id) as Step });
   for (const item of files['categories.json'].categories) put({ kind: 'category', item });
   for (const item of files['glossary.json'].terms) put({ kind: 'term', item });
-  for (const item of files['document-kinds.json'].kinds) put({ kind: 'kind', item });
+  for (const item of files['document-kinds.json'].kinds) {
+    put({ kind: 'kind', item });
+    for (const section of item.sections) byRef.set(sectionRef(item, section), { kind: 'section', item: section, owner: item });
+  }
   for (const item of files['data-sharing.json'].requirements) put({ kind: 'requirement', item });
   return {
     version: files['meta.json'].version,
@@ -111,6 +114,11 @@ function build(files: KnowledgeFiles): Knowledge {
     stepOf,
     files,
   };
+}
+
+/** `section:dpia/legal-basis`: how findings cite a section of a document kind. */
+export function sectionRef(kind: DocumentKind, section: { readonly id: string }): string {
+  return `section:${kind.id}/${section.id}`;
 }
 
 /** Cross-file checks a schema cannot express: unique ids, resolvable references, cited sources, alias collisions. */

@@ -210,7 +210,7 @@ export const KNOWLEDGE_FILE_NAMES = [
 ] as const satisfies readonly (keyof KnowledgeFiles)[];
 
 /** Kinds of items a `kind:id` reference can name. */
-export type RefKind = 'principle' | 'step' | 'substep' | 'category' | 'term' | 'kind' | 'requirement';
+export type RefKind = 'principle' | 'step' | 'substep' | 'category' | 'term' | 'kind' | 'section' | 'requirement';
 
 /** Anything with an id, names and a source that a reference can point at. */
 export type KnowledgeItem =
@@ -220,4 +220,6 @@ export type KnowledgeItem =
   | { readonly kind: 'category'; readonly item: Category }
   | { readonly kind: 'term'; readonly item: Term }
   | { readonly kind: 'kind'; readonly item: DocumentKind }
+  /** A section of a document kind: `section:<kind id>/<section id>`. */
+  | { readonly kind: 'section'; readonly item: Section; readonly owner: DocumentKind }
   | { readonly kind: 'requirement'; readonly item: Requirement };

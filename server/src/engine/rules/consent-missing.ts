@@ -6,6 +6,7 @@ export default defineRule({
   description: 'Principles in Action: personal data is collected but the document describes no consent procedure (or other legal basis).',
   defaultSeverity: 'warning',
   missingItem: true,
+  scope: 'document',
   refs: ['principle:informed-consent-and-confidentiality', 'substep:develop-im-system', 'substep:collect-data'],
   examples: {
     valid: [{ text: '---\npim:\n  kind: assessment-methodology\n---\n# Method\n\nEnumerators record the phone number of each respondent after obtaining informed consent.\n' }],

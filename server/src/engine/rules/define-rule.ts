@@ -40,6 +40,11 @@ export interface Rule {
   readonly refs: readonly string[];
   /** Reports something expected but absent: a draft lowers it by one level. */
   readonly missingItem: boolean;
+  /**
+   * `document`: the finding is about the document as a whole (an absence), wherever it is shown;
+   * `text`: it is about the text where it is shown (a channel, a placeholder, a phone number).
+   */
+  readonly scope: 'document' | 'text';
   /** Judges the document against its kind's expectations: skipped while the declared kind is unknown, so that error is fixed first. */
   readonly usesKind?: boolean;
   /** Severity when the document's status is final, if it differs. */

@@ -6,6 +6,7 @@ export default defineRule({
   description: 'A section is empty, or placeholder text (TODO, TBD, lorem ipsum, "[insert …]") was left in the document.',
   defaultSeverity: 'warning',
   missingItem: true,
+  scope: 'text',
   refs: [],
   examples: {
     valid: [{ text: '---\npim:\n  kind: report\n---\n# Report\n\n## Key findings\n\nThree districts reported more evictions than last month.\n' }],

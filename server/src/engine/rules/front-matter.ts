@@ -8,6 +8,7 @@ export default defineRule({
   description: 'The front matter cannot be read, or its `pim:` block has an unknown key or an invalid `lang` or `status`.',
   defaultSeverity: 'warning',
   missingItem: false,
+  scope: 'text',
   refs: [],
   examples: {
     valid: [{ text: '---\npim:\n  kind: report\n  lang: fr\n  status: draft\n---\n# Rapport\n' }],

@@ -7,6 +7,7 @@ export default defineRule({
   description: 'The document does not declare its kind: says which kind it reads like and how to declare it.',
   defaultSeverity: 'info',
   missingItem: false,
+  scope: 'document',
   refs: [],
   examples: {
     valid: [{ text: '---\npim:\n  kind: dpia\n---\n# DPIA\n' }],

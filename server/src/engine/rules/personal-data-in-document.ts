@@ -21,6 +21,7 @@ export default defineRule({
   description: 'A phone number, e-mail address, GPS position or case/ID number is written in the document itself.',
   defaultSeverity: 'hint',
   missingItem: false,
+  scope: 'text',
   refs: ['principle:data-protection-and-security', 'principle:informed-consent-and-confidentiality'],
   examples: {
     valid: [{ text: '---\npim:\n  kind: report\n---\n# Report\n\nIn 2023-2024, 1,250 households in 12 districts were interviewed; see table 3.1.\n' }],

@@ -11,6 +11,7 @@ export default defineRule({
   description: 'A PIM Principle the document kind must cover is not addressed (warning) or only mentioned in passing (information).',
   defaultSeverity: 'warning',
   missingItem: true,
+  scope: 'document',
   usesKind: true,
   refs: [],
   examples: {

@@ -7,6 +7,7 @@ export default defineRule({
   description: 'A prescriptive step of the PIM Process is not covered at all (warning); a sub-step the document kind expects is not covered (information).',
   defaultSeverity: 'warning',
   missingItem: true,
+  scope: 'document',
   usesKind: true,
   refs: [],
   examples: {

@@ -6,6 +6,7 @@ export default defineRule({
   description: 'Principles in Action: raw or individual-level data is passed to actors outside protection (donors, authorities, media, the public).',
   defaultSeverity: 'warning',
   missingItem: false,
+  scope: 'text',
   refs: ['principle:do-no-harm', 'principle:data-protection-and-security', 'substep:disseminate-and-share'],
   examples: {
     valid: [{ text: '---\npim:\n  kind: information-sharing-protocol\n---\n# Protocol\n\nRaw data is never shared with donors; they receive aggregated figures only.\n' }],

@@ -6,6 +6,7 @@ export default defineRule({
   description: 'Principles in Action: individual cases or disclosures are handled but no referral mechanism is described.',
   defaultSeverity: 'warning',
   missingItem: true,
+  scope: 'document',
   usesKind: true,
   refs: ['principle:do-no-harm', 'substep:develop-im-system'],
   examples: {

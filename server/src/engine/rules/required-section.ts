@@ -1,3 +1,4 @@
+import { sectionRef } from '../knowledge/load';
 import { textIn } from '../knowledge/lookup';
 import { defineRule } from './define-rule';
 import { insertSectionEdit } from './skeleton';
@@ -8,6 +9,7 @@ export default defineRule({
   defaultSeverity: 'warning',
   finalSeverity: 'error',
   missingItem: true,
+  scope: 'document',
   usesKind: true,
   refs: [],
   examples: {
@@ -28,7 +30,7 @@ export default defineRule({
       report({
         span: anchor,
         message: message('required-section', { section: name, kind: textIn(kind.names, lang) }),
-        refs: [`kind:${kind.id}`, ...section.substeps.map((id) => `substep:${id}`), ...section.principles.map((id) => `principle:${id}`)],
+        refs: [`kind:${kind.id}`, sectionRef(kind, section), ...section.substeps.map((id) => `substep:${id}`), ...section.principles.map((id) => `principle:${id}`)],
         related: [{ span: { start: edit.start, end: edit.start }, message: message('required-section.where', { section: name }) }],
         fix: { title: message('fix.insert-section', { section: name }), edits: [edit], safe: true },
       });

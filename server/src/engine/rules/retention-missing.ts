@@ -6,6 +6,7 @@ export default defineRule({
   description: 'Principles in Action: the document says where data is stored but not how long it is kept or how it is disposed of.',
   defaultSeverity: 'warning',
   missingItem: true,
+  scope: 'document',
   refs: ['principle:data-protection-and-security', 'substep:store-and-maintain'],
   examples: {
     valid: [{ text: '---\npim:\n  kind: data-management-plan\n---\n# Plan\n\nData is stored on the encrypted server and deleted twelve months after the end of the project.\n' }],

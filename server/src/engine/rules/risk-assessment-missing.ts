@@ -6,6 +6,7 @@ export default defineRule({
   description: 'Principles in Action: the document contains no assessment of the risks the exercise creates for people.',
   defaultSeverity: 'warning',
   missingItem: true,
+  scope: 'document',
   usesKind: true,
   refs: ['principle:do-no-harm', 'substep:define-purpose-and-information-needs'],
   examples: {

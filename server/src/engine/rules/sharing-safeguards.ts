@@ -10,6 +10,7 @@ export default defineRule({
   description: 'Principles in Action: datasets (not aggregated findings) are shared without a stated purpose, recipients, time frame or governing agreement.',
   defaultSeverity: 'warning',
   missingItem: true,
+  scope: 'document',
   refs: ['requirement:purpose', 'requirement:recipients', 'requirement:time-frame', 'principle:data-protection-and-security', 'substep:establish-information-sharing-networks'],
   examples: {
     valid: [

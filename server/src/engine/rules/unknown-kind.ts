@@ -8,6 +8,7 @@ export default defineRule({
   description: 'The front matter declares a `pim.kind` or `pim.category` that the knowledge base does not know; suggests the closest one.',
   defaultSeverity: 'error',
   missingItem: false,
+  scope: 'text',
   refs: [],
   examples: {
     valid: [{ text: '---\npim:\n  kind: dpia\n  category: protection-monitoring\n---\n# DPIA\n' }],

@@ -6,6 +6,7 @@ export default defineRule({
   description: 'Principles in Action: sensitive data travels over personal messaging apps or unencrypted e-mail.',
   defaultSeverity: 'warning',
   missingItem: false,
+  scope: 'text',
   refs: ['principle:data-protection-and-security', 'requirement:agreed-channels', 'substep:disseminate-and-share'],
   examples: {
     valid: [{ text: '---\npim:\n  kind: protection-monitoring-sop\n---\n# SOP\n\nNever send case lists by WhatsApp; use the encrypted platform.\n' }],

@@ -1,0 +1,99 @@
+/**
+ * The one place that says which findings speak to which topic of a findings-truth table
+ * (`consent`, `sharing-terms:purpose`, `section:breach`, `principle:do-no-harm`, `other:broken-link`…).
+ * The evaluator asks `findingTopics` of every finding and compares with the expert's rows.
+ */
+import type { Finding } from '../engine/index';
+
+/** Rule id -> the topic its findings are about, for rules with one topic. */
+const RULE_TOPICS: Readonly<Record<string, string>> = {
+  'consent-missing': 'consent',
+  'retention-missing': 'retention',
+  'unsafe-channel': 'channel',
+  'raw-data-to-non-protection-actors': 'raw-data-outside-protection',
+  'referral-missing': 'referral',
+  'risk-assessment-missing': 'risk-assessment',
+  'personal-data-in-document': 'personal-data',
+  'publication-without-disclosure-control': 'publication',
+  'duplicated-text': 'other:duplicated-content',
+  'outdated-law': 'other:outdated-legal-framework',
+};
+
+/** Data-sharing requirement id (data-sharing.json) -> the sharing term a reviewer names. */
+const SHARING_TERMS: Readonly<Record<string, string>> = {
+  'specified-use': 'permitted-use',
+  purpose: 'purpose',
+  recipients: 'recipients',
+  'time-frame': 'time-frame',
+  'impact-assessment': 'impact-assessment',
+  'agreed-channels': 'channels',
+  'breach-procedure': 'breach',
+  'governing-agreement': 'agreement',
+  'onward-sharing': 'onward-sharing',
+};
+
+/**
+ * Section id of a document kind -> the name a reviewer gives that part (`section:<name>`), where
+ * the two differ. Otherwise the section id is the name, or starts with it (`purpose-and-scope`).
+ */
+const SECTION_NAMES: Readonly<Record<string, string>> = {
+  'breach-notification': 'breach',
+  'incident-management': 'breach',
+  'breach-and-incidents': 'breach',
+  'processing-description': 'data-description',
+  'data-inventory': 'data-description',
+  'retention-and-disposal': 'retention',
+  'security-measures': 'security',
+  'data-protection': 'security',
+  'data-security': 'security',
+  'roles-and-responsibilities': 'roles',
+  'roles-and-access': 'roles',
+  'roles-and-training': 'roles',
+  'roles-and-capacity': 'roles',
+  'recommendations-and-sign-off': 'sign-off',
+  signatures: 'sign-off',
+  'informed-consent': 'consent',
+  'referral-consent': 'consent',
+  'purpose-and-scope': 'purpose',
+  'methods-and-tools': 'methodology',
+  'risk-identification': 'risk-assessment',
+};
+
+/** Link findings: the rule's message key tells a link that is broken from one readers cannot open. */
+const LINK_TOPICS: Readonly<Record<string, string>> = { broken: 'other:broken-link', restricted: 'other:restricted-link' };
+
+/** The topics one finding speaks to (usually one; none for findings no reviewer topic covers). */
+export function findingTopics(finding: Finding): string[] {
+  const topics: string[] = [];
+  const single = RULE_TOPICS[finding.ruleId];
+  if (single) topics.push(single);
+  for (const ref of finding.refs) {
+    const [kind, id = ''] = splitRef(ref);
+    if (finding.ruleId === 'sharing-safeguards' && kind === 'requirement' && SHARING_TERMS[id]) topics.push(`sharing-terms:${SHARING_TERMS[id]}`);
+    if (finding.ruleId === 'required-section' && kind === 'section') topics.push(...sectionTopics(id.split('/')[1] ?? ''));
+    if (finding.ruleId === 'principle-unaddressed' && kind === 'principle') topics.push(`principle:${id}`);
+  }
+  // An unaddressed Do no harm is the missing risk assessment a reviewer names.
+  if (finding.ruleId === 'principle-unaddressed' && finding.refs.includes('principle:do-no-harm')) topics.push('risk-assessment');
+  if (finding.ruleId === 'empty-section') topics.push('placeholder');
+  if (finding.ruleId === 'link-check') {
+    const kind = finding.refs.find((r) => r.startsWith('link:'))?.slice('link:'.length);
+    if (kind && LINK_TOPICS[kind]) topics.push(LINK_TOPICS[kind]);
+  }
+  return [...new Set(topics)];
+}
+
+function sectionTopics(sectionId: string): string[] {
+  const named = SECTION_NAMES[sectionId];
+  const topics = [`section:${sectionId}`];
+  if (named) topics.push(`section:${named}`);
+  // `purpose-and-scope` answers `section:purpose`, `legal-basis-and-framework` answers `section:legal-basis`.
+  const head = sectionId.split('-and-')[0];
+  if (head && head !== sectionId) topics.push(`section:${head}`);
+  return topics;
+}
+
+function splitRef(ref: string): [string, string] {
+  const at = ref.indexOf(':');
+  return at === -1 ? [ref, ''] : [ref.slice(0, at), ref.slice(at + 1)];
+}
