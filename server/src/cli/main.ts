@@ -153,7 +153,9 @@ function collect(options: Options, knowledge: Knowledge, io: CliIo): LintRun {
   }
   const { targets, missing } = expandArguments(options.paths, io.cwd);
   if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}.`);
-  return lintFiles(options.declaredOnly ? targets.map((t) => ({ ...t, explicit: false })) : targets, { cwd: io.cwd, knowledge, withCoverage: options.command === 'coverage', ...(options.kind ? { kind: options.kind } : {}) });
+  // --declared-only selects named files as if they had been found in a folder.
+  const selected = options.declaredOnly ? targets.map((t) => ({ ...t, explicit: false })) : targets;
+  return lintFiles(selected, { cwd: io.cwd, knowledge, withCoverage: options.command === 'coverage', ...(options.kind ? { kind: options.kind } : {}) });
 }
 
 function lintCommand(options: Options, knowledge: Knowledge, io: CliIo): number {
@@ -183,7 +185,7 @@ function lintCommand(options: Options, knowledge: Knowledge, io: CliIo): number 
   return emit(io, options, report, lintExitCode(run, allFindings, options.maxWarnings, io));
 }
 
-/** Warnings count against --max-warnings even when --quiet hides them, as in ESLint. */
+/** Warnings count against --max-warnings even when --quiet hides them: the limit is on the documents, not on the report. */
 function lintExitCode(run: LintRun, findings: readonly LocatedFinding[], maxWarnings: number | undefined, io: CliIo): number {
   if (run.configProblems.length > 0) return EXIT_USAGE;
   if (findings.some((f) => f.severity === 'error')) return EXIT_ERRORS;
