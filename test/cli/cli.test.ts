@@ -199,3 +199,69 @@ test('the built bin runs from a shell, with the same exit codes', () => {
     ws.dispose();
   }
 });
+
+const ONLY_WARNINGS = '---\npim:\n  kind: dpia\n---\n# DPIA\n\nTODO\n';
+
+test('--quiet reports errors only and keeps the exit code', async () => {
+  const ws = tempWorkspace(FILES);
+  try {
+    const all = JSON.parse((await run(['docs', '-f', 'json'], ws.root)).stdout) as { severity: string }[];
+    assert.ok(all.some((f) => f.severity !== 'error'));
+    const { code, stdout } = await run(['docs', '-f', 'json', '--quiet'], ws.root);
+    assert.equal(code, 1);
+    const quiet = JSON.parse(stdout) as { severity: string }[];
+    assert.deepEqual(quiet, all.filter((f) => f.severity === 'error'));
+    const stylish = (await run(['docs/sop.md', '--quiet'], ws.root)).stdout;
+    assert.match(stylish, /\n--quiet left out \d+ findings below error level\.\n$/);
+  } finally {
+    ws.dispose();
+  }
+});
+
+test('--quiet never says "No problems" over the warnings it hides', async () => {
+  const ws = tempWorkspace({ 'dpia.md': ONLY_WARNINGS });
+  try {
+    const { code, stdout } = await run(['dpia.md', '--quiet'], ws.root);
+    assert.equal(code, 0);
+    assert.match(stdout, /^No errors in 1 PIM document\.\n--quiet left out \d+ findings below error level\.\n$/);
+  } finally {
+    ws.dispose();
+  }
+});
+
+test('--max-warnings: exit 1 with a message above the limit, counted even with --quiet; 2 for a value that is not a number', async () => {
+  const ws = tempWorkspace({ 'dpia.md': ONLY_WARNINGS });
+  try {
+    const warnings = (JSON.parse((await run(['dpia.md', '-f', 'json'], ws.root)).stdout) as { severity: string }[]).filter((f) => f.severity === 'warning').length;
+    assert.ok(warnings > 0);
+    assert.equal((await run(['dpia.md'], ws.root)).code, 0);
+    assert.equal((await run(['dpia.md', '--max-warnings', String(warnings)], ws.root)).code, 0);
+    const over = await run(['dpia.md', '--max-warnings', String(warnings - 1), '-f', 'json'], ws.root);
+    assert.equal(over.code, 1);
+    assert.equal(over.stderr, `pim-lint: ${warnings} warnings, more than the ${warnings - 1} that --max-warnings allows; fix some of them or raise the limit.\n`);
+    assert.ok(JSON.parse(over.stdout).length >= warnings, 'the report is still written');
+    assert.equal((await run(['dpia.md', '--max-warnings=0', '--quiet'], ws.root)).code, 1);
+    for (const bad of ['many', '1.5', '']) {
+      const usage = await run(['dpia.md', '--max-warnings', bad], ws.root);
+      assert.equal(usage.code, 2, bad);
+      assert.ok(usage.stderr.startsWith(`pim-lint: --max-warnings needs a whole number of warnings, such as 0 or 10, not "${bad}".\n`), usage.stderr);
+    }
+    assert.match((await run(['dpia.md', '--max-warnings'], ws.root)).stderr, /^pim-lint: --max-warnings needs a value\./);
+    assert.equal((await run(['coverage', 'dpia.md', '--quiet'], ws.root)).code, 2);
+  } finally {
+    ws.dispose();
+  }
+});
+
+test('--declared-only checks named files as if found in a folder: front matter or config globs, and ignore globs apply', async () => {
+  const ws = tempWorkspace({ ...FILES, 'docs/dpia.md': ONLY_WARNINGS, '.pimrc.json': JSON.stringify({ documents: ['docs/undeclared.md'], ignore: ['docs/sop.md'] }) });
+  try {
+    const named = ['docs/dpia.md', 'docs/sop.md', 'docs/notes.md', 'docs/undeclared.md'];
+    const files = (out: string): string[] => [...new Set((JSON.parse(out) as { file: string }[]).map((f) => f.file))];
+    assert.deepEqual(files((await run([...named, '-f', 'json'], ws.root)).stdout), ['docs/dpia.md', 'docs/notes.md', 'docs/sop.md', 'docs/undeclared.md']);
+    assert.deepEqual(files((await run([...named, '-f', 'json', '--declared-only'], ws.root)).stdout), ['docs/dpia.md', 'docs/undeclared.md']);
+    assert.match((await run(['docs/notes.md', '--declared-only'], ws.root)).stdout, /^No problems in 0 PIM documents\.\n$/);
+  } finally {
+    ws.dispose();
+  }
+});

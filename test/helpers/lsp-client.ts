@@ -32,8 +32,10 @@ export interface TestClient {
   stop(): Promise<void>;
 }
 
-export async function startTestClient(rootUri: string | null = null): Promise<TestClient> {
-  const child: ChildProcess = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+/** `serverCommand` starts another build of the server, such as an installed `pim-language-server`. */
+export async function startTestClient(rootUri: string | null = null, serverCommand: readonly string[] = [process.execPath, SERVER]): Promise<TestClient> {
+  const [program, ...args] = serverCommand as [string, ...string[]];
+  const child: ChildProcess = spawn(program, [...args, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const latest = new Map<string, PublishDiagnosticsParams>();
   const waiters: { uri: string; accept: (d: readonly Diagnostic[], v?: number) => boolean; resolve: (d: readonly Diagnostic[]) => void }[] = [];

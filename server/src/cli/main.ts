@@ -6,6 +6,8 @@ import { INTERNAL_ERROR, KnowledgeError, rules, type Knowledge } from '../engine
 import { CONFIG_PROBLEM } from '../config/pimrc';
 import { formatCoverageJson, formatCoverageMarkdown, type FileCoverage } from './coverage-report';
 import { expandArguments } from './files';
+import { formatCodeQuality } from './formats/codequality';
+import { formatGithub } from './formats/github';
 import { formatJson } from './formats/json';
 import { formatJunit } from './formats/junit';
 import { formatSarif } from './formats/sarif';
@@ -23,7 +25,7 @@ export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
 export const EXIT_USAGE = 2;
 
-const LINT_FORMATS = ['stylish', 'json', 'sarif', 'junit'] as const;
+const LINT_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'codequality'] as const;
 const COVERAGE_FORMATS = ['json', 'markdown'] as const;
 
 const USAGE = `Usage:
@@ -36,20 +38,29 @@ Files found in folders or by globs are checked when they declare \`pim:\` in the
 matter or match "documents" in the nearest .pimrc.json.
 
 Options:
-  -f, --format <name>   lint: stylish (default), json, sarif, junit; coverage: json (default), markdown
+  -f, --format <name>   lint: stylish (default), json, sarif, junit, github (workflow annotations),
+                        codequality (GitLab Code Quality); coverage: json (default), markdown
   -o, --output <file>   write the report to a file instead of standard output
   --kind <id>           document kind for files that declare none (instead of inferring it)
+  --quiet               report errors only
+  --max-warnings <n>    exit with 1 when there are more than n warnings (counted even with --quiet)
+  --declared-only       check named files only when they declare pim: or match the config, as files
+                        found in folders (for pre-commit, which names every changed Markdown file)
   --print-knowledge     print the whole PIM knowledge base as JSON
   -h, --help            show this help
   -v, --version         show the version
 
-Exit codes: 0 no errors, 1 errors found, 2 usage or configuration failure.`;
+Exit codes: 0 no errors, 1 errors found or more warnings than --max-warnings allows,
+2 usage or configuration failure.`;
 
 interface Options {
   command: 'lint' | 'coverage' | 'knowledge' | 'help' | 'version';
   format?: string;
   output?: string;
   kind?: string;
+  quiet: boolean;
+  maxWarnings?: number;
+  declaredOnly: boolean;
   paths: string[];
 }
 
@@ -88,7 +99,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 }
 
 function parseArguments(argv: readonly string[]): Options {
-  const options: Options = { command: 'lint', paths: [] };
+  const options: Options = { command: 'lint', quiet: false, declaredOnly: false, paths: [] };
   const args = [...argv];
   if (args[0] === 'coverage') {
     options.command = 'coverage';
@@ -101,13 +112,21 @@ function parseArguments(argv: readonly string[]): Options {
   };
   while (args.length > 0) {
     const arg = args.shift() as string;
+    const inlineValue = /^(--[\w-]+)=(.*)$/s.exec(arg);
+    if (inlineValue) {
+      // `--format=json` is `--format json`, as in ESLint and markdownlint.
+      args.unshift(inlineValue[1] as string, inlineValue[2] as string);
+      continue;
+    }
     if (arg === '-h' || arg === '--help') return { ...options, command: 'help' };
     if (arg === '-v' || arg === '--version') return { ...options, command: 'version' };
     if (arg === '--print-knowledge') options.command = 'knowledge';
     else if (arg === '-f' || arg === '--format') options.format = value(arg);
-    else if (arg.startsWith('--format=')) options.format = arg.slice('--format='.length);
     else if (arg === '-o' || arg === '--output') options.output = value(arg);
     else if (arg === '--kind') options.kind = value(arg);
+    else if (arg === '--quiet') options.quiet = true;
+    else if (arg === '--max-warnings') options.maxWarnings = warningLimit(value(arg));
+    else if (arg === '--declared-only') options.declaredOnly = true;
     else if (arg === '--') options.paths.push(...args.splice(0));
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}.`);
     else options.paths.push(arg);
@@ -116,8 +135,16 @@ function parseArguments(argv: readonly string[]): Options {
   if (options.format !== undefined && options.command !== 'knowledge' && !formats.includes(options.format)) {
     throw new UsageError(`unknown format "${options.format}"; use one of: ${formats.join(', ')}.`);
   }
+  if (options.command === 'coverage' && (options.quiet || options.maxWarnings !== undefined)) {
+    throw new UsageError('--quiet and --max-warnings apply to linting; leave them out of `pim-lint coverage`.');
+  }
   if ((options.command === 'lint' || options.command === 'coverage') && options.paths.length === 0) throw new UsageError('no files, folders or globs given.');
   return options;
+}
+
+function warningLimit(text: string): number {
+  if (!/^\d+$/.test(text)) throw new UsageError(`--max-warnings needs a whole number of warnings, such as 0 or 10, not "${text}".`);
+  return Number(text);
 }
 
 function collect(options: Options, knowledge: Knowledge, io: CliIo): LintRun {
@@ -126,12 +153,15 @@ function collect(options: Options, knowledge: Knowledge, io: CliIo): LintRun {
   }
   const { targets, missing } = expandArguments(options.paths, io.cwd);
   if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}.`);
-  return lintFiles(targets, { cwd: io.cwd, knowledge, withCoverage: options.command === 'coverage', ...(options.kind ? { kind: options.kind } : {}) });
+  // --declared-only selects named files as if they had been found in a folder.
+  const selected = options.declaredOnly ? targets.map((t) => ({ ...t, explicit: false })) : targets;
+  return lintFiles(selected, { cwd: io.cwd, knowledge, withCoverage: options.command === 'coverage', ...(options.kind ? { kind: options.kind } : {}) });
 }
 
 function lintCommand(options: Options, knowledge: Knowledge, io: CliIo): number {
   const run = collect(options, knowledge, io);
-  const findings: LocatedFinding[] = [...run.configProblems, ...run.files.flatMap((f) => f.findings)];
+  const allFindings: LocatedFinding[] = [...run.configProblems, ...run.files.flatMap((f) => f.findings)];
+  const findings = options.quiet ? allFindings.filter((f) => f.severity === 'error') : allFindings;
   let report: string;
   switch (options.format ?? 'stylish') {
     case 'json':
@@ -143,11 +173,28 @@ function lintCommand(options: Options, knowledge: Knowledge, io: CliIo): number 
     case 'junit':
       report = formatJunit(findings, [...new Set([...run.configProblems.map((p) => p.file), ...run.files.map((f) => f.file)])]);
       break;
+    case 'github':
+      report = formatGithub(findings);
+      break;
+    case 'codequality':
+      report = formatCodeQuality(findings);
+      break;
     default:
-      report = formatStylish(findings, run.files.length);
+      report = formatStylish(findings, run.files.length, allFindings.length - findings.length);
   }
-  const code = run.configProblems.length > 0 ? EXIT_USAGE : findings.some((f) => f.severity === 'error') ? EXIT_ERRORS : EXIT_OK;
-  return emit(io, options, report, code);
+  return emit(io, options, report, lintExitCode(run, allFindings, options.maxWarnings, io));
+}
+
+/** Warnings count against --max-warnings even when --quiet hides them: the limit is on the documents, not on the report. */
+function lintExitCode(run: LintRun, findings: readonly LocatedFinding[], maxWarnings: number | undefined, io: CliIo): number {
+  if (run.configProblems.length > 0) return EXIT_USAGE;
+  if (findings.some((f) => f.severity === 'error')) return EXIT_ERRORS;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    io.stderr(`pim-lint: ${warnings} warnings, more than the ${maxWarnings} that --max-warnings allows; fix some of them or raise the limit.\n`);
+    return EXIT_ERRORS;
+  }
+  return EXIT_OK;
 }
 
 function coverageCommand(options: Options, knowledge: Knowledge, io: CliIo): number {
