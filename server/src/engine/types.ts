@@ -62,6 +62,9 @@ export interface Coverage {
   readonly steps: Readonly<Record<string, ItemCoverage>>;
 }
 
+/** `pim: {kind: none}`: the document fits no kind; it is checked against the PIM Principles only. */
+export const NO_KIND = 'none';
+
 export type DocumentStatus = 'draft' | 'review' | 'final';
 export const DOCUMENT_STATUSES: readonly DocumentStatus[] = ['draft', 'review', 'final'];
 

@@ -83,25 +83,47 @@ const SHORT_LABEL: Record<Label, string> = { explicit: 'E', 'explicit-confidenti
 
 export function formatScores(s: Scores): string {
   const out: string[] = [];
-  out.push(`false alarms (explicit reported missing): ${s.falseAlarms}/${s.explicit} = ${pct(s.falseAlarms, s.explicit)}   (target <= 5%)`);
-  out.push(`misses (absent reported addressed):       ${s.misses}/${s.absent} = ${pct(s.misses, s.absent)}   (target <= 15%)`);
-  out.push(`three-way agreement:                      ${(100 * s.agreement).toFixed(1)}% of ${s.rows.length} items`);
+  out.push(`false alarms (explicit reported missing): ${s.falseAlarms}/${s.explicit} = ${pct(s.falseAlarms, s.explicit)}   (target <= 3%)`);
+  out.push(`misses (absent reported addressed):       ${s.misses}/${s.absent} = ${pct(s.misses, s.absent)}   (target <= 5%)`);
+  out.push(`explicit hit rate (reported addressed):   ${s.explicitHits}/${s.explicit} = ${pct(s.explicitHits, s.explicit)}   (target >= 80%)`);
+  out.push(`absent hit rate (reported missing):       ${s.absentHits}/${s.absent} = ${pct(s.absentHits, s.absent)}   (target >= 80%)`);
+  out.push(`three-way agreement:                      ${(100 * s.agreement).toFixed(1)}% of ${s.rows.length} items   (target >= 70%)`);
+  out.push('', 'Confusion (rows: expert label; columns: reported status):', '', ...confusionTable(s.rows));
   out.push('', 'Per item (label -> prediction per file; E explicit, W weak, - absent/missing, A addressed):', '');
   const files = [...new Set(s.rows.map((r) => r.file))];
   const items = [...new Set(s.rows.map((r) => `${r.kind}:${r.item}`))];
   out.push(...files.map((f, i) => `  d${i + 1} = ${f}`), '');
-  out.push(`| item | agree | false alarms | misses | ${files.map((_, i) => `d${i + 1}`).join(' | ')} |`);
-  out.push(`|---|---|---|---|${files.map(() => '---').join('|')}|`);
+  out.push(`| item | agree | E>A | E>W | E>- | W>A | W>W | W>- | ->A | ->W | ->- | ${files.map((_, i) => `d${i + 1}`).join(' | ')} |`);
+  out.push(`|---|---|---|---|---|---|---|---|---|---|---|${files.map(() => '---').join('|')}|`);
   for (const key of items) {
     const rows = s.rows.filter((r) => `${r.kind}:${r.item}` === key);
     const agree = rows.filter((r) => expectedStatus(r.label) === r.predicted).length;
-    const fa = rows.filter((r) => r.label.startsWith('explicit') && r.predicted === 'missing').length;
-    const miss = rows.filter((r) => r.label === 'absent' && r.predicted === 'addressed').length;
     const cells = files.map((f) => {
       const r = rows.find((row) => row.file === f);
       return r ? `${SHORT_LABEL[r.label]}>${SHORT[r.predicted]}` : '';
     });
-    out.push(`| ${key} | ${agree}/${rows.length} | ${fa} | ${miss} | ${cells.join(' | ')} |`);
+    out.push(`| ${key} | ${agree}/${rows.length} | ${confusionCells(rows).join(' | ')} | ${cells.join(' | ')} |`);
   }
   return `${out.join('\n')}\n`;
+}
+
+const CLASSES = ['explicit', 'weak', 'absent'] as const;
+const STATUSES: readonly CoverageStatus[] = ['addressed', 'weak', 'missing'];
+
+function classOf(label: Label): (typeof CLASSES)[number] {
+  return label === 'absent' ? 'absent' : label === 'weak' ? 'weak' : 'explicit';
+}
+
+/** Counts in the order E>A, E>W, E>-, W>A, W>W, W>-, ->A, ->W, ->-. */
+function confusionCells(rows: readonly Judged[]): number[] {
+  return CLASSES.flatMap((cls) => STATUSES.map((status) => rows.filter((r) => classOf(r.label) === cls && r.predicted === status).length));
+}
+
+function confusionTable(rows: readonly Judged[]): string[] {
+  const cells = confusionCells(rows);
+  return [
+    '| expert \\ reported | addressed | weak | missing |',
+    '|---|---|---|---|',
+    ...CLASSES.map((cls, i) => `| ${cls} | ${cells.slice(3 * i, 3 * i + 3).join(' | ')} |`),
+  ];
 }

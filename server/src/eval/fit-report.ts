@@ -1,5 +1,10 @@
 /** Builds the calibration samples from analysed documents, fits them and reports the figures. */
+import { sectionPresence } from '../engine/analysis/sections';
 import type { Analysis, Knowledge } from '../engine/index';
+import type { Calibration } from '../engine/knowledge/types';
+import type { FindingTruth } from './findings';
+import { crossValidateKinds, fitKindInference, fitSectionThreshold, inferWith, isRight, type KindSample, type SectionSample } from './fit-kinds';
+import { sectionTopics } from './topics';
 import { score, type Judged, type Scores, type TruthRow } from './evaluate';
 import { crossValidate, fit, predict, type Calibrated, type Sample } from './fit';
 
@@ -65,4 +70,58 @@ function figures(s: Scores): Record<string, string> {
     'absent hit rate': pct(s.absentHits, s.absent),
     'three-way agreement': `${(100 * s.agreement).toFixed(1)}%`,
   };
+}
+
+/** The `section:<name>` rows an expert wrote, scored with the fitted coverage weights; rows decided by a heading are left out. */
+export function sectionSamplesFrom(rows: readonly FindingTruth[], kinds: ReadonlyMap<string, string>, analyses: ReadonlyMap<string, Analysis>, calibration: Calibration): SectionSample[] {
+  return rows.flatMap((row) => {
+    const analysis = analyses.get(row.file);
+    if (!analysis || !row.topic.startsWith('section:')) return [];
+    const expected = kinds.get(row.file);
+    const kind = analysis.knowledge.kinds.find((x) => x.id === expected) ?? analysis.kind;
+    if (!kind) return [];
+    const presence = sectionPresence(analysis.model, kind, analysis.sectionEvidence, calibration);
+    const named = kind.sections.filter((s) => sectionTopics(s.id).includes(row.topic)).map((s) => presence.get(s.id));
+    if (named.length === 0 || named.some((p) => (p?.headed.length ?? 0) > 0)) return [];
+    return [{ file: row.file, topic: row.topic, score: Math.max(...named.map((p) => p?.score ?? Number.NEGATIVE_INFINITY)), present: row.expect === 'silent' }];
+  });
+}
+
+/** Every document with the expert's kind and how it fits each kind. */
+export function kindSamplesFrom(kinds: ReadonlyMap<string, string>, analyses: ReadonlyMap<string, Analysis>, calibration: Calibration): KindSample[] {
+  return [...kinds].flatMap(([file, expected]) => {
+    const analysis = analyses.get(file);
+    if (!analysis) return [];
+    const titled = new Set(analysis.kindScores.filter((s) => s.titleMatch).map((s) => s.kind.id));
+    return [
+      {
+        file,
+        expected,
+        guidance: analysis.isGuidance,
+        kinds: analysis.knowledge.kinds.map((kind) => {
+          const presence = sectionPresence(analysis.model, kind, analysis.sectionEvidence, calibration);
+          return {
+            kind,
+            titleMatch: titled.has(kind.id),
+            sections: kind.sections.map((s) => ({ required: s.required, headed: (presence.get(s.id)?.headed.length ?? 0) > 0, score: presence.get(s.id)?.score ?? Number.NEGATIVE_INFINITY })),
+          };
+        }),
+      },
+    ];
+  });
+}
+
+export function kindFitReport(sections: readonly SectionSample[], kindSamples: readonly KindSample[], folds: number, previous: Calibration): { sections: Calibration['sections']; kinds: Calibration['kinds']; fitted: Record<string, unknown>; text: string } {
+  const present = fitSectionThreshold(sections, previous.sections.present);
+  const kinds = fitKindInference(kindSamples, present);
+  const right = kindSamples.filter((s) => isRight(s, inferWith(s, kinds, present), present)).length;
+  const cv = crossValidateKinds(kindSamples, present, folds);
+  const sectionRight = sections.filter((s) => (s.score >= present) === s.present).length;
+  const fitted = { sectionRows: sections.length, sectionRowsRight: sectionRight, kindDocuments: kindSamples.length, kindRight: right, kindRightCrossValidated: cv.right };
+  const text = [
+    `sections: present from content score ${present} (${sectionRight}/${sections.length} expert section rows right)`,
+    `kinds: ${JSON.stringify(kinds)}; right on ${right}/${kindSamples.length} documents, ${cv.right}/${cv.total} in ${folds}-fold cross-validation`,
+    '',
+  ].join('\n');
+  return { sections: { present }, kinds, fitted, text };
 }

@@ -83,7 +83,7 @@ export function findingTopics(finding: Finding): string[] {
   return [...new Set(topics)];
 }
 
-function sectionTopics(sectionId: string): string[] {
+export function sectionTopics(sectionId: string): string[] {
   const named = SECTION_NAMES[sectionId];
   const topics = [`section:${sectionId}`];
   if (named) topics.push(`section:${named}`);

@@ -6,11 +6,13 @@ import type { Knowledge } from '../knowledge/load';
 import type { Category, DocumentKind, Lang, Principle, Substep } from '../knowledge/types';
 import { buildModel, type Block, type DocumentModel, type Section } from '../model/build-model';
 import type { PimDeclaration } from '../model/front-matter';
-import { DOCUMENT_STATUSES, type Coverage, type DocumentStatus, type LintOptions, type Span } from '../types';
+import { DOCUMENT_STATUSES, NO_KIND, type Coverage, type DocumentStatus, type LintOptions, type Span } from '../types';
 import { matchDocument } from './chunk-matches';
 import { computeCoverage } from './coverage';
-import { collectEvidence, type DocumentEvidence } from './evidence';
-import { inferKind, type KindGuess } from './infer-kind';
+import { collectEvidence, evidenceContext, type DocumentEvidence, type EvidenceContext } from './evidence';
+import { chooseKind, kindScores, type KindGuess, type KindScore } from './infer-kind';
+import { readsLikeGuidance } from './genre';
+import { sectionsPresent } from './sections';
 import { detectLanguage } from './language';
 import { matchersFor, type Matchers } from './matchers';
 import { findPlaceholders, placeholderTokenStarts } from './placeholders';
@@ -58,12 +60,28 @@ export class Analysis {
     this.isPim = this.declaration !== undefined || options.treatAsPim === true;
     this.status = DOCUMENT_STATUSES.find((s) => s === fields.status?.value.toLowerCase());
     this.category = knowledge.categories.find((c) => c.id === fields.category?.value);
+    const declaredNone = fields.kind?.value === NO_KIND;
+    const optionedNone = !fields.kind && options.kind === NO_KIND;
     const declared = knowledge.kinds.find((kind) => kind.id === fields.kind?.value);
-    const optioned = knowledge.kinds.find((kind) => kind.id === options.kind);
-    this.guess = declared || optioned || fields.kind ? undefined : inferKind(this.model, knowledge, this.matchers);
+    const optioned = fields.kind ? undefined : knowledge.kinds.find((kind) => kind.id === options.kind);
+    const decided = declared || optioned || fields.kind || optionedNone;
+    this.guess = decided ? undefined : chooseKind(this.kindScores, knowledge.calibration.kinds, !this.isGuidance);
     this.kind = declared ?? optioned ?? this.guess?.kind;
-    this.kindUnknown = fields.kind !== undefined && !declared;
-    this.kindSource = declared ? 'declared' : optioned ? 'option' : this.guess ? 'inferred' : 'none';
+    this.kindUnknown = fields.kind !== undefined && !declared && !declaredNone;
+    this.kindSource = declared || declaredNone ? 'declared' : optioned || optionedNone ? 'option' : this.guess ? 'inferred' : 'none';
+  }
+
+  /** How well the document fits each kind, by title and by the sections it has. */
+  get kindScores(): readonly KindScore[] {
+    return this.once('kindScores', () => kindScores(this.model, this.knowledge, this.matchers, (kind) => this.sectionsPresentFor(kind)));
+  }
+
+  /**
+   * A document that explains how to do something (a guide, an FAQ) rather than doing it: it is
+   * not asked for the sections of the kind it explains, and it plans no exercise of its own.
+   */
+  get isGuidance(): boolean {
+    return this.once('isGuidance', () => readsLikeGuidance(this.model, this.matchers));
   }
 
   /** The principles the document must address: its kind's, or all eight when no kind is known. */
@@ -87,30 +105,29 @@ export class Analysis {
 
   /** Weighed evidence for every principle and sub-step, the input of coverage and of the calibration script. */
   get evidence(): DocumentEvidence {
-    return this.once('evidence', () =>
-      collectEvidence(this.model, this.matchers, (id) => this.signalHits(id).map((hit) => ({ start: hit.span.start, block: hit.block }))),
-    );
+    return this.once('evidence', () => collectEvidence(this.evidenceContext, this.matchers.items));
+  }
+
+  /** Evidence for the sections of every document kind: a section is present when its content is. */
+  get sectionEvidence(): DocumentEvidence {
+    return this.once('sectionEvidence', () => collectEvidence(this.evidenceContext, this.matchers.kindSections));
+  }
+
+  private get evidenceContext(): EvidenceContext {
+    return this.once('evidenceContext', () => evidenceContext(this.model, this.matchers, (id) => this.signalHits(id).map((hit) => ({ start: hit.span.start, block: hit.block }))));
   }
 
   get coverage(): Coverage {
     return this.once('coverage', () => computeCoverage(this.model, this.knowledge, this.evidence));
   }
 
-  /** For the document's kind: section id -> the sections whose heading matches it. */
+  /** For the document's kind: section id -> where the section is, by its heading or by its content. */
   get sectionsFound(): ReadonlyMap<string, readonly Section[]> {
-    return this.once('sectionsFound', () => {
-      const found = new Map<string, Section[]>();
-      if (!this.kind) return found;
-      for (const section of this.model.sections) {
-        for (const match of this.matchers.sections.findAll(section.titleTokens)) {
-          if (match.payload.kind !== this.kind.id) continue;
-          const list = found.get(match.payload.section) ?? [];
-          if (!list.includes(section)) list.push(section);
-          found.set(match.payload.section, list);
-        }
-      }
-      return found;
-    });
+    return this.kind ? this.sectionsPresentFor(this.kind) : new Map();
+  }
+
+  sectionsPresentFor(kind: DocumentKind): ReadonlyMap<string, readonly Section[]> {
+    return this.once(`sections:${kind.id}`, () => sectionsPresent(this.model, kind, this.sectionEvidence, this.knowledge.calibration));
   }
 
   /** Where the phrases of a lexicon signal occur in evidence text (headings included). */

@@ -62,10 +62,28 @@ const COVERED_SHARE = 0.6;
 /** A block whose words are mostly link text points elsewhere. */
 const LINK_SHARE = 0.5;
 
-export function collectEvidence(model: DocumentModel, matchers: Matchers, signalStarts: (id: string) => readonly { start: number; block: number }[]): DocumentEvidence {
+/** What every evidence collection of one document shares: which parts are asides, which sentences state duties. */
+export interface EvidenceContext {
+  readonly model: DocumentModel;
+  readonly asideSections: ReadonlySet<number>;
+  readonly genericSections: ReadonlySet<number>;
+  isAside(block: Block): boolean;
+  inDutySentence(block: Block, index: number, offset: number): boolean;
+  readonly words: number;
+  readonly ancestors: readonly ReadonlySet<number>[];
+}
+
+/** The phrases of one family of items: the principles and sub-steps, or the sections of the document kinds. */
+export interface ItemMatchers {
+  readonly evidence: PhraseMatcher<string>;
+  readonly cues?: PhraseMatcher<string>;
+  readonly headings: PhraseMatcher<string>;
+}
+
+export function evidenceContext(model: DocumentModel, matchers: Matchers, signalStarts: (id: string) => readonly { start: number; block: number }[]): EvidenceContext {
   const asideSections = sectionsCoveredBy(model, matchers.asideHeadings, true);
   const genericSections = sectionsCoveredBy(model, matchers.genericHeadings, false);
-  const aside = (block: Block): boolean => asideSections.has(block.section) || (block.tokens.length > 0 && block.linkTokens / block.tokens.length >= LINK_SHARE);
+  const isAside = (block: Block): boolean => asideSections.has(block.section) || (block.tokens.length > 0 && block.linkTokens / block.tokens.length >= LINK_SHARE);
   const duties = new Map<number, number[]>();
   for (const hit of signalStarts('obligation')) push(duties, hit.block, hit.start);
   const sentences = new Map<number, Span[]>();
@@ -80,7 +98,12 @@ export function collectEvidence(model: DocumentModel, matchers: Matchers, signal
     const sentence = spans.find((s) => offset >= s.start && offset < s.end);
     return sentence !== undefined && starts.some((start) => start >= sentence.start && start < sentence.end);
   };
+  const words = model.blocks.reduce((n, block) => n + (block.kind === 'heading' || isAside(block) ? 0 : block.tokens.length), 0);
+  return { model, asideSections, genericSections, isAside, inDutySentence, words, ancestors: ancestorsOf(model.sections) };
+}
 
+export function collectEvidence(context: EvidenceContext, matchers: ItemMatchers): DocumentEvidence {
+  const { model } = context;
   const items = new Map<string, { hits: EvidenceHit[]; headings: HeadingClaim[] }>();
   const entry = (ref: string) => {
     let found = items.get(ref);
@@ -100,24 +123,23 @@ export function collectEvidence(model: DocumentModel, matchers: Matchers, signal
         span: { start: m.start, end: m.end },
         block: m.block,
         section: block.section,
-        obligation: inDutySentence(block, m.block, m.start),
+        obligation: context.inDutySentence(block, m.block, m.start),
         structured: block.container === 'list' || block.container === 'table',
-        aside: aside(block),
+        aside: context.isAside(block),
       });
     }
   };
   // Evidence before cues: where a cue is part of an evidence phrase, the phrase wins.
   const evidence = matchDocument(model, matchers.evidence).map((m) => ({ ...m, tier: (m.tokens > 1 ? 'phrase' : 'word') as Tier }));
-  const cues = matchDocument(model, matchers.cues).map((m) => ({ ...m, tier: 'cue' as Tier }));
+  const cues = matchers.cues ? matchDocument(model, matchers.cues).map((m) => ({ ...m, tier: 'cue' as Tier })) : [];
   addHits([...evidence, ...cues]);
   for (const section of model.sections) {
-    if (!section.heading || asideSections.has(section.index)) continue;
+    if (!section.heading || context.asideSections.has(section.index)) continue;
     const refs = new Set(matchers.headings.findAll(section.titleTokens).map((m) => m.payload));
-    for (const ref of refs) entry(ref).headings.push({ section: section.index, span: section.heading, generic: genericSections.has(section.index) });
+    for (const ref of refs) entry(ref).headings.push({ section: section.index, span: section.heading, generic: context.genericSections.has(section.index) });
   }
-  for (const claim of labelClaims(model, matchers, aside)) entry(claim.ref).headings.push(claim.claim);
-  const words = model.blocks.reduce((n, block) => n + (block.kind === 'heading' || aside(block) ? 0 : block.tokens.length), 0);
-  return { items, words, ancestors: ancestorsOf(model.sections) };
+  for (const claim of labelClaims(model, matchers.headings, context.isAside)) entry(claim.ref).headings.push(claim.claim);
+  return { items, words: context.words, ancestors: context.ancestors };
 }
 
 export interface ItemScore {
@@ -191,7 +213,7 @@ function ancestorsOf(sections: readonly Section[]): Set<number>[] {
 }
 
 /** Bold labels and short first-column or header cells that name an item, with the blocks that back them. */
-function labelClaims(model: DocumentModel, matchers: Matchers, aside: (block: Block) => boolean): { ref: string; claim: HeadingClaim }[] {
+function labelClaims(model: DocumentModel, headings: PhraseMatcher<string>, aside: (block: Block) => boolean): { ref: string; claim: HeadingClaim }[] {
   const claims: { ref: string; claim: HeadingClaim }[] = [];
   const standsAlone = (block: Block | undefined): boolean => block !== undefined && block.labelTokens > 0 && block.labelTokens === block.tokens.length;
   model.blocks.forEach((block, index) => {
@@ -206,7 +228,7 @@ function labelClaims(model: DocumentModel, matchers: Matchers, aside: (block: Bl
       }
     }
     const span = { start: block.base + (label[0] as Token).start, end: block.base + (label[label.length - 1] as Token).end };
-    for (const ref of new Set(matchers.headings.findAll(label).map((m) => m.payload))) claims.push({ ref, claim: { span, generic: false, blocks: { first: index, last } } });
+    for (const ref of new Set(headings.findAll(label).map((m) => m.payload))) claims.push({ ref, claim: { span, generic: false, blocks: { first: index, last } } });
   });
   return claims;
 }

@@ -1,42 +1,78 @@
-/** Pure: which document kind a document without a declaration reads like, from its title and headings. */
+/**
+ * Pure: which document kind a document without a declaration reads like, from what it calls
+ * itself ("Data Analysis and Sharing Agreement", "Protocole de partage") and from the kind's
+ * sections it has, by heading or by content. Below the fitted threshold it is no kind at all:
+ * better principle checks only than the checklist of a kind the document is not.
+ */
+import type { Calibration, DocumentKind } from '../knowledge/types';
 import type { Knowledge } from '../knowledge/load';
-import type { DocumentKind } from '../knowledge/types';
 import type { DocumentModel } from '../model/build-model';
+import type { Token } from '../text/normalize';
 import type { Matchers } from './matchers';
 
 export interface KindGuess {
   readonly kind: DocumentKind;
-  /** Share of the kind's sections whose heading was found, 0..1. */
+  /** Share of the kind's sections present (required ones count double), 0..1. */
   readonly sectionShare: number;
   readonly titleMatch: boolean;
 }
 
-/** Below this, headings say too little to name a kind. */
-const MIN_SCORE = 3;
-const TITLE_BONUS = 3;
-
-export function inferKind(model: DocumentModel, k: Knowledge, matchers: Matchers): KindGuess | undefined {
-  const found = new Map<string, Set<string>>();
-  for (const section of model.sections) {
-    for (const match of matchers.sections.findAll(section.titleTokens)) {
-      const set = found.get(match.payload.kind) ?? new Set<string>();
-      set.add(match.payload.section);
-      found.set(match.payload.kind, set);
-    }
-  }
-  const titled = new Set(titleTokens(model).flatMap((tokens) => matchers.kindTitles.findAll(tokens).map((m) => m.payload)));
-  let best: { guess: KindGuess; score: number } | undefined;
-  for (const kind of k.kinds) {
-    const sections = found.get(kind.id) ?? new Set<string>();
-    const score = kind.sections.reduce((sum, s) => sum + (sections.has(s.id) ? (s.required ? 2 : 1) : 0), 0) + (titled.has(kind.id) ? TITLE_BONUS : 0);
-    const guess = { kind, sectionShare: sections.size / kind.sections.length, titleMatch: titled.has(kind.id) };
-    if (score >= MIN_SCORE && (!best || score > best.score || (score === best.score && guess.sectionShare > best.guess.sectionShare))) best = { guess, score };
-  }
-  return best?.guess;
+export interface KindScore {
+  readonly kind: DocumentKind;
+  readonly sectionShare: number;
+  readonly titleMatch: boolean;
 }
 
-/** The first top-level heading, where a document says what it is. */
-function titleTokens(model: DocumentModel) {
+/** Every kind's evidence, for the inference and for the calibration script that fits its two numbers. */
+export function kindScores(model: DocumentModel, k: Knowledge, matchers: Matchers, present: (kind: DocumentKind) => ReadonlyMap<string, unknown>): KindScore[] {
+  const titled = titleKinds(model, matchers);
+  return k.kinds.map((kind) => {
+    const found = present(kind);
+    return { kind, sectionShare: sectionShare(kind.sections, (s) => found.has(s.id)), titleMatch: titled.has(kind.id) };
+  });
+}
+
+/** Share of the sections present, a required section counting twice. */
+export function sectionShare<S extends { readonly required: boolean }>(sections: readonly S[], isPresent: (section: S) => boolean): number {
+  const weight = (s: S): number => (s.required ? 2 : 1);
+  const total = sections.reduce((sum, s) => sum + weight(s), 0);
+  return total === 0 ? 0 : sections.reduce((sum, s) => sum + (isPresent(s) ? weight(s) : 0), 0) / total;
+}
+
+/**
+ * The best kind, if it scores enough. Without a title that names it, the content must also set it
+ * clearly apart from the runner-up, and a guide is never given a kind by its content: a guide to
+ * DPIAs says "DPIA" in its title, a guide to data in general is of no kind.
+ */
+export function chooseKind(scores: readonly KindScore[], calibration: Calibration['kinds'], contentMayDecide = true): KindGuess | undefined {
+  const ranked = scores
+    .map((s) => ({ guess: s, score: s.sectionShare + (s.titleMatch ? calibration.titleBonus : 0) }))
+    .sort((a, b) => b.score - a.score || b.guess.sectionShare - a.guess.sectionShare);
+  const [best, second] = ranked;
+  if (!best || best.score < calibration.minScore) return undefined;
+  if (best.guess.titleMatch) return best.guess;
+  const clear = best.score - (second?.score ?? 0) >= calibration.minMargin;
+  return contentMayDecide && clear ? best.guess : undefined;
+}
+
+/**
+ * Kinds the title names: the first top-level heading, else the front matter's `title:`. Where
+ * several names match ("Information sharing" inside "Information sharing agreement"), the longest wins.
+ */
+function titleKinds(model: DocumentModel, matchers: Matchers): Set<string> {
+  const kinds = new Set<string>();
+  for (const tokens of titleTokens(model)) {
+    const matches = matchers.kindTitles.findAll(tokens);
+    const longest = Math.max(0, ...matches.map((m) => m.tokenCount));
+    for (const m of matches) if (m.tokenCount === longest) kinds.add(m.payload);
+  }
+  return kinds;
+}
+
+function titleTokens(model: DocumentModel): (readonly Token[])[] {
   const top = model.sections.filter((s) => s.heading).sort((a, b) => a.level - b.level || a.index - b.index)[0];
-  return top ? [top.titleTokens] : [];
+  const titles: (readonly Token[])[] = [];
+  if (top) titles.push(top.titleTokens);
+  if (model.frontMatter?.titleTokens) titles.push(model.frontMatter.titleTokens);
+  return titles;
 }

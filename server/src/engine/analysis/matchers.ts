@@ -4,13 +4,10 @@
  */
 import type { Knowledge } from '../knowledge/load';
 import { allPhrases, namesOf, phrasesIn, signal } from '../knowledge/lookup';
+import { sectionRef } from '../knowledge/load';
 import type { Lang } from '../knowledge/types';
 import { PhraseMatcher } from '../text/phrase-matcher';
-
-export interface SectionRef {
-  readonly kind: string;
-  readonly section: string;
-}
+import type { ItemMatchers } from './evidence';
 
 export interface Matchers {
   /** Sentences about a principle or sub-step: payload `principle:<id>` or `substep:<id>`. */
@@ -23,8 +20,14 @@ export interface Matchers {
   readonly asideHeadings: PhraseMatcher<string>;
   /** Headings every document has ("Purpose", "Scope"): they claim nothing alone. */
   readonly genericHeadings: PhraseMatcher<string>;
-  /** Headings of the expected sections of every document kind. */
-  readonly sections: PhraseMatcher<SectionRef>;
+  /** Words of a title that make the document a guide ("guidance", "FAQ"). */
+  readonly guidanceTitles: PhraseMatcher<string>;
+  /** Words with which a guide introduces itself ("this guide"). */
+  readonly guidanceOpenings: PhraseMatcher<string>;
+  /** The principles and sub-steps: evidence, cues and headings together. */
+  readonly items: ItemMatchers;
+  /** The sections of every document kind (payload `section:<kind>/<id>`): their headings, and their content as evidence. */
+  readonly kindSections: ItemMatchers;
   /** Titles that name a document kind: payload kind id. */
   readonly kindTitles: PhraseMatcher<string>;
   /** Data-sharing requirements: payload requirement id. */
@@ -39,7 +42,10 @@ const cache = new WeakMap<Knowledge, Map<Lang, Matchers>>();
 export const FUNCTION_WORDS = 'function-words';
 const ASIDE_HEADINGS = 'aside-headings';
 const GENERIC_HEADINGS = 'generic-headings';
-const HEADING_SIGNALS: readonly string[] = [ASIDE_HEADINGS, GENERIC_HEADINGS];
+const GUIDANCE_TITLES = 'guidance-titles';
+const GUIDANCE_OPENINGS = 'guidance-openings';
+/** Signals matched on titles and headings only, not over the whole text. */
+const HEADING_SIGNALS: readonly string[] = [ASIDE_HEADINGS, GENERIC_HEADINGS, GUIDANCE_TITLES, GUIDANCE_OPENINGS];
 
 export function matchersFor(k: Knowledge, lang: Lang): Matchers {
   let byLang = cache.get(k);
@@ -77,12 +83,16 @@ function build(k: Knowledge, lang: Lang): Matchers {
     addAll(cues, phrasesIn(s.cues, lang), ref);
   }
 
-  const sections = new PhraseMatcher<SectionRef>();
+  const sectionHeadings = new PhraseMatcher<string>();
+  const sectionContent = new PhraseMatcher<string>();
   const kindTitles = new PhraseMatcher<string>();
   for (const kind of k.kinds) {
     for (const phrase of new Set([...namesOf(kind.names), ...allPhrases(kind.aliases)])) kindTitles.add(phrase, kind.id);
     for (const section of kind.sections) {
-      for (const phrase of new Set([...namesOf(section.names), ...phrasesIn(section.headings, lang)])) sections.add(phrase, { kind: kind.id, section: section.id });
+      const ref = sectionRef(kind, section);
+      const headingPhrases = [...namesOf(section.names), ...phrasesIn(section.headings, lang)];
+      addAll(sectionHeadings, headingPhrases, ref);
+      addAll(sectionContent, [...headingPhrases, ...(section.evidence ? phrasesIn(section.evidence, lang) : [])], ref);
     }
   }
 
@@ -93,15 +103,30 @@ function build(k: Knowledge, lang: Lang): Matchers {
   // Function words serve language detection only; matching them everywhere would cost a match per "the".
   // Heading signals are matched on headings alone.
   for (const s of k.signals.values()) if (s.id !== FUNCTION_WORDS && !HEADING_SIGNALS.includes(s.id)) addAll(signals, phrasesIn(s.phrases, lang), s.id);
-  const asideHeadings = new PhraseMatcher<string>();
-  addAll(asideHeadings, phrasesIn(signal(k, ASIDE_HEADINGS).phrases, lang), ASIDE_HEADINGS);
-  const genericHeadings = new PhraseMatcher<string>();
-  addAll(genericHeadings, phrasesIn(signal(k, GENERIC_HEADINGS).phrases, lang), GENERIC_HEADINGS);
+  const signalMatcher = (id: string): PhraseMatcher<string> => {
+    const matcher = new PhraseMatcher<string>();
+    addAll(matcher, phrasesIn(signal(k, id).phrases, lang), id);
+    return matcher;
+  };
 
   const terms = new PhraseMatcher<string>();
   for (const [ref, entry] of k.byRef) {
     if (entry.kind === 'kind' || entry.kind === 'section' || entry.kind === 'requirement') continue;
     addAll(terms, [...namesOf(entry.item.names), ...allPhrases(entry.item.aliases)], ref);
   }
-  return { evidence, headings, cues, asideHeadings, genericHeadings, sections, kindTitles, requirements, signals, terms };
+  return {
+    evidence,
+    headings,
+    cues,
+    items: { evidence, cues, headings },
+    kindSections: { evidence: sectionContent, headings: sectionHeadings },
+    asideHeadings: signalMatcher(ASIDE_HEADINGS),
+    genericHeadings: signalMatcher(GENERIC_HEADINGS),
+    guidanceTitles: signalMatcher(GUIDANCE_TITLES),
+    guidanceOpenings: signalMatcher(GUIDANCE_OPENINGS),
+    kindTitles,
+    requirements,
+    signals,
+    terms,
+  };
 }

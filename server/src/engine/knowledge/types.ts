@@ -96,6 +96,8 @@ export interface Term extends Named {
 
 export interface Section extends Named {
   readonly headings: Phrases;
+  /** Phrases that show the section's content wherever it is written (under another heading, in a table). */
+  readonly evidence?: Phrases;
   readonly required: boolean;
   readonly substeps: readonly string[];
   readonly principles: readonly string[];
@@ -167,6 +169,13 @@ export interface Calibration {
     /** Added to one item's score (`principle:<id>`, `substep:<id>`): items differ in how often their words turn up by chance. */
     readonly offsets: Readonly<Record<string, number>>;
   };
+  /** Score of a section's content (coverage weights) from which the section counts as present without its heading. */
+  readonly sections: { readonly present: number };
+  /**
+   * Kind inference: the bonus of a title that names the kind, the score (section share plus bonus)
+   * a kind needs, and how far ahead of the runner-up a kind named by no title must be.
+   */
+  readonly kinds: { readonly titleBonus: number; readonly minScore: number; readonly minMargin: number };
 }
 
 export interface SourceEntry {

@@ -1,5 +1,6 @@
 /** Pure: reads the YAML front matter and the `pim:` declaration in it, keeping source ranges for diagnostics and hovers. */
 import { parseDocument, isMap, isScalar, isPair, type Node as YamlNode, type Pair } from 'yaml';
+import { tokenize, type Token } from '../text/normalize';
 import type { Span } from '../types';
 
 export interface DeclaredField {
@@ -34,6 +35,8 @@ export interface FrontMatter {
   readonly pim?: PimDeclaration;
   /** Top-level keys, for completion. */
   readonly keys: readonly string[];
+  /** The words of a top-level `title:`, where static-site documents keep their title. */
+  readonly titleTokens?: readonly Token[];
 }
 
 export function readFrontMatter(text: string, span: Span, value: string): FrontMatter {
@@ -51,12 +54,14 @@ export function readFrontMatter(text: string, span: Span, value: string): FrontM
   if (!isMap(doc.contents)) return { ...base, keys: [] };
   const keys: string[] = [];
   let pim: PimDeclaration | undefined;
+  let titleTokens: Token[] | undefined;
   for (const item of doc.contents.items) {
     const key = isScalar(item.key) ? String(item.key.value) : '';
     keys.push(key);
     if (key === 'pim') pim = readPim(item, at, span);
+    if (key === 'title' && isScalar(item.value) && typeof item.value.value === 'string') titleTokens = tokenize(item.value.value);
   }
-  return { ...base, keys, ...(pim ? { pim } : {}) };
+  return { ...base, keys, ...(pim ? { pim } : {}), ...(titleTokens ? { titleTokens } : {}) };
 }
 
 type RangeOf = (range: readonly number[] | null | undefined, fallback: Span) => Span;
