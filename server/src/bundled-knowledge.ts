@@ -16,6 +16,7 @@ import dataSharing from '../knowledge/data-sharing.json';
 import lexicon from '../knowledge/lexicon.json';
 import messages from '../knowledge/messages.json';
 import calibration from '../knowledge/calibration.json';
+import laws from '../knowledge/laws.json';
 
 export const knowledgeFiles: Readonly<Record<string, unknown>> = {
   'meta.json': meta,
@@ -28,6 +29,7 @@ export const knowledgeFiles: Readonly<Record<string, unknown>> = {
   'lexicon.json': lexicon,
   'messages.json': messages,
   'calibration.json': calibration,
+  'laws.json': laws,
 };
 
 export const knowledgeSchema = schema as unknown as JsonSchema;

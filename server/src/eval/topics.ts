@@ -16,6 +16,8 @@ const RULE_TOPICS: Readonly<Record<string, string>> = {
   'personal-data-in-document': 'personal-data',
   'publication-without-disclosure-control': 'publication',
   'duplicated-text': 'other:duplicated-content',
+  'broken-link': 'other:broken-link',
+  'restricted-link': 'other:restricted-link',
   'outdated-law': 'other:outdated-legal-framework',
 };
 
@@ -59,9 +61,6 @@ const SECTION_NAMES: Readonly<Record<string, string>> = {
   'risk-identification': 'risk-assessment',
 };
 
-/** Link findings: the rule's message key tells a link that is broken from one readers cannot open. */
-const LINK_TOPICS: Readonly<Record<string, string>> = { broken: 'other:broken-link', restricted: 'other:restricted-link' };
-
 /** The topics one finding speaks to (usually one; none for findings no reviewer topic covers). */
 export function findingTopics(finding: Finding): string[] {
   const topics: string[] = [];
@@ -76,10 +75,6 @@ export function findingTopics(finding: Finding): string[] {
   // An unaddressed Do no harm is the missing risk assessment a reviewer names.
   if (finding.ruleId === 'principle-unaddressed' && finding.refs.includes('principle:do-no-harm')) topics.push('risk-assessment');
   if (finding.ruleId === 'empty-section') topics.push('placeholder');
-  if (finding.ruleId === 'link-check') {
-    const kind = finding.refs.find((r) => r.startsWith('link:'))?.slice('link:'.length);
-    if (kind && LINK_TOPICS[kind]) topics.push(LINK_TOPICS[kind]);
-  }
   return [...new Set(topics)];
 }
 

@@ -3,7 +3,7 @@
  * at most once. Lint, hover, completion and code lens all read the same Analysis.
  */
 import type { Knowledge } from '../knowledge/load';
-import type { Category, DocumentKind, Lang, Principle, Substep } from '../knowledge/types';
+import type { Category, DocumentKind, Lang, Principle, Section as KindSection, Substep } from '../knowledge/types';
 import { buildModel, type Block, type DocumentModel, type Section } from '../model/build-model';
 import type { PimDeclaration } from '../model/front-matter';
 import { DOCUMENT_STATUSES, NO_KIND, type Coverage, type DocumentStatus, type LintOptions, type Span } from '../types';
@@ -11,7 +11,7 @@ import { matchDocument } from './chunk-matches';
 import { computeCoverage } from './coverage';
 import { collectEvidence, evidenceContext, type DocumentEvidence, type EvidenceContext } from './evidence';
 import { chooseKind, kindScores, type KindGuess, type KindScore } from './infer-kind';
-import { readsLikeGuidance } from './genre';
+import { readsLikeGuidance, readsLikeTemplate } from './genre';
 import { sectionsPresent } from './sections';
 import { detectLanguage } from './language';
 import { matchersFor, type Matchers } from './matchers';
@@ -84,6 +84,11 @@ export class Analysis {
     return this.once('isGuidance', () => readsLikeGuidance(this.model, this.matchers));
   }
 
+  /** A blank template, whose bracketed prompts ("[Insert project name]") are to be filled in, not left over. */
+  get isTemplate(): boolean {
+    return this.once('isTemplate', () => readsLikeTemplate(this.model, this.matchers));
+  }
+
   /** The principles the document must address: its kind's, or all eight when no kind is known. */
   get expectedPrinciples(): readonly Principle[] {
     return this.once('expectedPrinciples', () => (this.kind ? this.knowledge.principles.filter((p) => this.kind?.principles.includes(p.id)) : this.knowledge.principles));
@@ -95,7 +100,7 @@ export class Analysis {
   }
 
   get placeholders(): readonly Span[] {
-    return this.once('placeholders', () => findPlaceholders(this.model, this.signalHits('placeholders')));
+    return this.once('placeholders', () => findPlaceholders(this.model, this.signalHits('placeholders'), this.signalHits('placeholder-blocks'), { bracketed: !this.isTemplate }));
   }
 
   /** Document offsets of the words that belong to placeholders. */
@@ -119,6 +124,32 @@ export class Analysis {
 
   get coverage(): Coverage {
     return this.once('coverage', () => computeCoverage(this.model, this.knowledge, this.evidence));
+  }
+
+  /** The required sections of the document's kind that it lacks; none for a guide, which explains the kind rather than being one. */
+  get missingSections(): readonly KindSection[] {
+    return this.once('missingSections', () => (this.kind && !this.isGuidance ? this.kind.sections.filter((s) => s.required && !this.sectionsFound.has(s.id)) : []));
+  }
+
+  /**
+   * Whether a gap about this item (`principle:…`, `substep:…`) is already reported as a missing
+   * required section that stands for it: one gap is reported once, where its fix is.
+   */
+  coveredByMissingSection(ref: string): boolean {
+    const [kind, id] = ref.split(':');
+    return this.missingSections.some((s) => (kind === 'principle' ? s.principles : s.substeps).includes(id ?? ''));
+  }
+
+  /**
+   * Whether the document itself plans to collect, publish or share data about people: only then do
+   * the Principles-in-Action checks of an exercise (consent, risks) apply.
+   */
+  get plansDataActivity(): boolean {
+    return this.once('plansDataActivity', () => {
+      if (this.isGuidance) return false;
+      const collects = this.coverage.substeps['collect-data']?.status === 'addressed';
+      return collects || (this.coverage.substeps['disseminate-and-share']?.status === 'addressed' && this.signalHits('personal-data').length > 0);
+    });
   }
 
   /** For the document's kind: section id -> where the section is, by its heading or by its content. */

@@ -18,11 +18,21 @@ export function readsLikeGuidance(model: DocumentModel, matchers: Matchers): boo
   const headed = model.sections.filter((s): s is Section & { heading: NonNullable<Section['heading']> } => s.heading !== undefined);
   const questions = headed.filter((s) => /[?¿]\s*\**\s*$/.test(model.text.slice(s.heading.start, s.heading.end).trimEnd()));
   if (questions.length >= MIN_QUESTIONS && questions.length >= QUESTION_SHARE * headed.length) return true;
+  if (titlesOf(model).some((tokens) => namesGuidance(tokens, matchers.guidanceTitles, matchers.kindTitles))) return true;
   const title = [...headed].sort((a, b) => a.level - b.level || a.index - b.index)[0];
-  const titles = [title?.titleTokens, model.frontMatter?.titleTokens].filter((t): t is readonly Token[] => t !== undefined);
-  if (titles.some((tokens) => namesGuidance(tokens, matchers.guidanceTitles, matchers.kindTitles))) return true;
   const opening = model.blocks.find((b) => b.kind !== 'heading' && b.tokens.length > 0 && (title === undefined || b.span.start > title.heading.start));
   return opening !== undefined && matchers.guidanceOpenings.findAll(opening.tokens.slice(0, OPENING_WORDS)).length > 0;
+}
+
+/** A blank template says so in its title ("DPIA Template", "Modèle de…"): its bracketed prompts are there to be filled in. */
+export function readsLikeTemplate(model: DocumentModel, matchers: Matchers): boolean {
+  return titlesOf(model).some((tokens) => matchers.templateTitles.findAll(tokens).length > 0);
+}
+
+/** The title heading's words and the front matter's `title:`. */
+function titlesOf(model: DocumentModel): (readonly Token[])[] {
+  const title = model.sections.filter((s) => s.heading).sort((a, b) => a.level - b.level || a.index - b.index)[0];
+  return [title?.titleTokens, model.frontMatter?.titleTokens].filter((t): t is readonly Token[] => t !== undefined);
 }
 
 /** A guidance word in the title that is not part of a kind's name. */

@@ -24,6 +24,10 @@ export interface Matchers {
   readonly guidanceTitles: PhraseMatcher<string>;
   /** Words with which a guide introduces itself ("this guide"). */
   readonly guidanceOpenings: PhraseMatcher<string>;
+  /** Words of a title that make the document a blank template. */
+  readonly templateTitles: PhraseMatcher<string>;
+  /** Words of link targets that readers outside one organisation cannot open. */
+  readonly restrictedLinkHosts: PhraseMatcher<string>;
   /** The principles and sub-steps: evidence, cues and headings together. */
   readonly items: ItemMatchers;
   /** The sections of every document kind (payload `section:<kind>/<id>`): their headings, and their content as evidence. */
@@ -32,6 +36,8 @@ export interface Matchers {
   readonly kindTitles: PhraseMatcher<string>;
   /** Data-sharing requirements: payload requirement id. */
   readonly requirements: PhraseMatcher<string>;
+  /** How documents cite superseded laws, in every language: payload law id. */
+  readonly supersededLaws: PhraseMatcher<string>;
   /** Every lexicon.json signal but the function words, in one matcher: payload signal id. */
   readonly signals: PhraseMatcher<string>;
   /** Every name and alias of a principle, step, sub-step, category or term, in every language: payload ref. */
@@ -45,7 +51,10 @@ const GENERIC_HEADINGS = 'generic-headings';
 const GUIDANCE_TITLES = 'guidance-titles';
 const GUIDANCE_OPENINGS = 'guidance-openings';
 /** Signals matched on titles and headings only, not over the whole text. */
-const HEADING_SIGNALS: readonly string[] = [ASIDE_HEADINGS, GENERIC_HEADINGS, GUIDANCE_TITLES, GUIDANCE_OPENINGS];
+const TEMPLATE_TITLES = 'template-titles';
+const RESTRICTED_LINK_HOSTS = 'restricted-link-hosts';
+/** Signals matched on titles, headings or link targets only, each with a matcher of its own, never over the whole text. */
+const OWN_MATCHER_SIGNALS: readonly string[] = [ASIDE_HEADINGS, GENERIC_HEADINGS, GUIDANCE_TITLES, GUIDANCE_OPENINGS, TEMPLATE_TITLES, RESTRICTED_LINK_HOSTS];
 
 export function matchersFor(k: Knowledge, lang: Lang): Matchers {
   let byLang = cache.get(k);
@@ -101,13 +110,15 @@ function build(k: Knowledge, lang: Lang): Matchers {
 
   const signals = new PhraseMatcher<string>();
   // Function words serve language detection only; matching them everywhere would cost a match per "the".
-  // Heading signals are matched on headings alone.
-  for (const s of k.signals.values()) if (s.id !== FUNCTION_WORDS && !HEADING_SIGNALS.includes(s.id)) addAll(signals, phrasesIn(s.phrases, lang), s.id);
+  for (const s of k.signals.values()) if (s.id !== FUNCTION_WORDS && !OWN_MATCHER_SIGNALS.includes(s.id)) addAll(signals, phrasesIn(s.phrases, lang), s.id);
   const signalMatcher = (id: string): PhraseMatcher<string> => {
     const matcher = new PhraseMatcher<string>();
     addAll(matcher, phrasesIn(signal(k, id).phrases, lang), id);
     return matcher;
   };
+
+  const supersededLaws = new PhraseMatcher<string>();
+  for (const law of k.supersededLaws) addAll(supersededLaws, allPhrases(law.citations), law.id);
 
   const terms = new PhraseMatcher<string>();
   for (const [ref, entry] of k.byRef) {
@@ -124,8 +135,11 @@ function build(k: Knowledge, lang: Lang): Matchers {
     genericHeadings: signalMatcher(GENERIC_HEADINGS),
     guidanceTitles: signalMatcher(GUIDANCE_TITLES),
     guidanceOpenings: signalMatcher(GUIDANCE_OPENINGS),
+    templateTitles: signalMatcher(TEMPLATE_TITLES),
+    restrictedLinkHosts: signalMatcher(RESTRICTED_LINK_HOSTS),
     kindTitles,
     requirements,
+    supersededLaws,
     signals,
     terms,
   };

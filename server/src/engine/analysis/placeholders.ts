@@ -4,9 +4,18 @@ import type { Span } from '../types';
 
 const BRACKETED = /\[(?!\^)[^[\]\n]{2,160}\]/g;
 
-/** `signalHits`: where the placeholder phrases of the lexicon occur, with the block they are in. */
-export function findPlaceholders(model: DocumentModel, signalHits: readonly { span: Span; block: number }[]): Span[] {
-  const found: Span[] = signalHits.filter((hit) => model.blocks[hit.block]?.kind !== 'heading').map((hit) => hit.span);
+/**
+ * `signalHits`: where the placeholder phrases of the lexicon occur, with the block they are in.
+ * `bracketed`: whether bracketed prompts count; in a blank template they are what is to be filled in.
+ */
+export function findPlaceholders(model: DocumentModel, signalHits: readonly PlaceholderHit[], blockHits: readonly PlaceholderHit[], options: { readonly bracketed: boolean }): Span[] {
+  // Scaffolding is found in headings too ("## Sub Header"); a heading that merely names a placeholder is rare.
+  const found: Span[] = signalHits.map((hit) => hit.span);
+  for (const hit of blockHits) {
+    const block = model.blocks[hit.block];
+    if (block && block.kind !== 'heading' && coversBlock(block, hit.span)) found.push(hit.span);
+  }
+  if (!options.bracketed) return found.sort((a, b) => a.start - b.start);
   for (const block of model.blocks) {
     if (block.kind === 'heading') continue;
     for (const run of block.runs) {
@@ -20,6 +29,18 @@ export function findPlaceholders(model: DocumentModel, signalHits: readonly { sp
     }
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+export interface PlaceholderHit {
+  readonly span: Span;
+  readonly block: number;
+}
+
+/** The phrase is every word of the block: "text" alone under a heading, "Description" alone in a cell. */
+function coversBlock(block: DocumentModel['blocks'][number], span: Span): boolean {
+  const first = block.tokens[0];
+  const last = block.tokens[block.tokens.length - 1];
+  return first !== undefined && last !== undefined && block.base + first.start === span.start && block.base + last.end === span.end;
 }
 
 /** Document offsets of the words inside placeholders, so word counts can leave them out. */

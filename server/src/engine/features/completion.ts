@@ -8,7 +8,7 @@ import { textIn } from '../knowledge/lookup';
 import { message } from '../knowledge/lookup';
 import { PIM_FIELDS, type PimField } from '../model/front-matter';
 import { sectionMarkdown } from '../rules/skeleton';
-import { DOCUMENT_STATUSES, type Span } from '../types';
+import { DOCUMENT_STATUSES, NO_KIND, type Span } from '../types';
 
 export type CompletionKind = 'key' | 'value' | 'section' | 'principle' | 'term' | 'step' | 'category';
 
@@ -45,7 +45,10 @@ function frontMatterCompletion(analysis: Analysis, linePrefix: string, offset: n
     const lang = analysis.language;
     switch (field) {
       case 'kind':
-        return k.kinds.map((kind) => ({ label: kind.id, kind: 'value', detail: textIn(kind.names, lang), documentation: textIn(kind.description, lang), insertText: kind.id, replace }));
+        return [
+          ...k.kinds.map((kind) => ({ label: kind.id, kind: 'value' as const, detail: textIn(kind.names, lang), documentation: textIn(kind.description, lang), insertText: kind.id, replace })),
+          { label: NO_KIND, kind: 'value' as const, detail: message(k, 'completion.kind.none', lang), documentation: message(k, 'completion.kind.none.documentation', lang), insertText: NO_KIND, replace },
+        ];
       case 'category':
         return k.categories.map((c) => ({ label: c.id, kind: 'value', detail: textIn(c.names, lang), documentation: textIn(c.definition, lang), insertText: c.id, replace }));
       case 'lang':

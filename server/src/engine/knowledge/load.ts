@@ -22,6 +22,7 @@ import type {
   SourceEntry,
   Step,
   Substep,
+  SupersededLaw,
   Term,
 } from './types';
 
@@ -49,6 +50,7 @@ export interface Knowledge {
   readonly signals: ReadonlyMap<string, Signal>;
   readonly messages: Readonly<Record<string, LocalizedText>>;
   readonly calibration: Calibration;
+  readonly supersededLaws: readonly SupersededLaw[];
   /** `principle:do-no-harm` -> the item. */
   readonly byRef: ReadonlyMap<string, KnowledgeItem>;
   /** The step each sub-step belongs to. */
@@ -110,6 +112,7 @@ function build(files: KnowledgeFiles): Knowledge {
     signals: new Map(files['lexicon.json'].signals.map((s) => [s.id, s])),
     messages: files['messages.json'].messages,
     calibration: files['calibration.json'],
+    supersededLaws: files['laws.json'].superseded,
     byRef,
     stepOf,
     files,
@@ -140,6 +143,7 @@ function checkIntegrity(k: Knowledge): string[] {
   checkUnique('document-kinds.json', 'kinds', f['document-kinds.json'].kinds, report);
   checkUnique('data-sharing.json', 'requirements', f['data-sharing.json'].requirements, report);
   checkUnique('lexicon.json', 'signals', f['lexicon.json'].signals, report);
+  checkUnique('laws.json', 'superseded', f['laws.json'].superseded, report);
 
   f['principles.json'].principles.forEach((p, i) => {
     p.steps.forEach((id, j) => has('substep', id) || report('principles.json', `principles[${i}].steps[${j}]`, `unknown sub-step "${id}"`));

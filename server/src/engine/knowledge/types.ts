@@ -178,6 +178,15 @@ export interface Calibration {
   readonly kinds: { readonly titleBonus: number; readonly minScore: number; readonly minMargin: number };
 }
 
+/** A legal instrument documents still cite although it was repealed, replaced or invalidated. */
+export interface SupersededLaw {
+  readonly id: string;
+  readonly names: Names;
+  readonly citations: Phrases;
+  readonly replacedBy: LocalizedText;
+  readonly source: string;
+}
+
 export interface SourceEntry {
   readonly id: string;
   readonly title: string;
@@ -203,6 +212,7 @@ export interface KnowledgeFiles {
   readonly 'lexicon.json': { readonly signals: readonly Signal[] };
   readonly 'messages.json': { readonly messages: Readonly<Record<string, LocalizedText>> };
   readonly 'calibration.json': Calibration;
+  readonly 'laws.json': { readonly superseded: readonly SupersededLaw[] };
 }
 
 export const KNOWLEDGE_FILE_NAMES = [
@@ -216,6 +226,7 @@ export const KNOWLEDGE_FILE_NAMES = [
   'lexicon.json',
   'messages.json',
   'calibration.json',
+  'laws.json',
 ] as const satisfies readonly (keyof KnowledgeFiles)[];
 
 /** Kinds of items a `kind:id` reference can name. */

@@ -61,6 +61,12 @@ export interface Segment {
   readonly count: number;
 }
 
+export interface Link {
+  readonly url: string;
+  /** The link, or the definition, in the document. */
+  readonly span: Span;
+}
+
 export interface HtmlComment {
   readonly text: string;
   readonly span: Span;
@@ -76,6 +82,8 @@ export interface DocumentModel {
   readonly comments: readonly HtmlComment[];
   /** Fenced and indented code blocks: never evidence, but still the document's text. */
   readonly code: readonly Span[];
+  /** Links and link definitions, with their targets as written. */
+  readonly links: readonly Link[];
   /** Set when the Markdown parser failed; the failed part then counts as empty. */
   readonly parseError?: string;
   /** The parsed chunks, reused by the next version's model. */
@@ -120,6 +128,7 @@ interface ChunkContent {
   readonly blocks: readonly TokenizedBlock[];
   readonly comments: readonly HtmlComment[];
   readonly code: readonly Span[];
+  readonly links: readonly Link[];
   readonly frontMatter?: FrontMatter;
 }
 
@@ -158,6 +167,7 @@ export function buildModel(text: string, previous?: DocumentModel | 'incremental
     blocks,
     comments: contents.flatMap((c) => c.comments),
     code: contents.flatMap((c) => c.code),
+    links: contents.flatMap((c) => c.links),
     chunks,
     segments,
     ...(parseError !== undefined ? { parseError } : {}),
@@ -178,7 +188,7 @@ function collect(text: string, chunk: Chunk): ChunkContent {
   const blocks = collector.blocks
     .sort((a, b) => a.span.start - b.span.start)
     .map((block) => tokenized(text, block, chunk.start));
-  return { start: chunk.start, blocks, comments: collector.comments, code: collector.code, ...(collector.frontMatter ? { frontMatter: collector.frontMatter } : {}) };
+  return { start: chunk.start, blocks, comments: collector.comments, code: collector.code, links: collector.links, ...(collector.frontMatter ? { frontMatter: collector.frontMatter } : {}) };
 }
 
 function tokenized(text: string, block: RawBlock, base: number): TokenizedBlock {
@@ -205,6 +215,7 @@ function moved(content: ChunkContent, delta: number): ChunkContent {
     })),
     comments: content.comments.map((c) => ({ ...c, span: shift(c.span) })),
     code: content.code.map(shift),
+    links: content.links.map((l) => ({ ...l, span: shift(l.span) })),
   };
 }
 
@@ -213,6 +224,7 @@ class Collector {
   readonly blocks: RawBlock[] = [];
   readonly comments: HtmlComment[] = [];
   readonly code: Span[] = [];
+  readonly links: Link[] = [];
   frontMatter: FrontMatter | undefined;
 
   constructor(private readonly text: string) {}
@@ -235,6 +247,9 @@ class Collector {
           break;
         case 'code':
           if (span) this.code.push(span);
+          break;
+        case 'definition':
+          if (span) this.links.push({ url: node.url, span });
           break;
         case 'heading':
           if (span) this.blocks.push({ kind: 'heading', span, depth: node.depth, container, ...this.inline(node) });
@@ -314,6 +329,7 @@ class Collector {
       } else if (current.type === 'html' && span) this.collectComments(span);
       else if (current.type !== 'inlineCode' && 'children' in current) {
         const link = inLink || current.type === 'link' || current.type === 'linkReference';
+        if (current.type === 'link' && span) this.links.push({ url: current.url, span });
         for (let i = current.children.length - 1; i >= 0; i--) stack.push([current.children[i] as Nodes, link]);
       }
     }

@@ -3,7 +3,7 @@ import { firstHit, mentions } from './signals';
 
 export default defineRule({
   id: 'consent-missing',
-  description: 'Principles in Action: personal data is collected but the document describes no consent procedure (or other legal basis).',
+  description: 'Principles in Action: the document collects personal data from people but describes no consent procedure (or other legal basis).',
   defaultSeverity: 'warning',
   missingItem: true,
   scope: 'document',
@@ -13,8 +13,9 @@ export default defineRule({
     invalid: [{ text: '---\npim:\n  kind: assessment-methodology\n---\n# Method\n\nEnumerators record the full name and phone number of each respondent.\n', findings: 1 }],
   },
   check({ analysis, report, message }) {
+    // Consent is asked of documents that collect data from people themselves, not of guides or agreements about data held elsewhere.
     const hit = firstHit(analysis, 'personal-data');
-    if (!hit || mentions(analysis, 'consent')) return;
+    if (!hit || !analysis.plansDataActivity || mentions(analysis, 'consent')) return;
     report({ span: hit.span, message: message('consent-missing', { data: hit.phrase }) });
   },
 });

@@ -15,6 +15,11 @@ import unsafeChannel from './unsafe-channel';
 import referralMissing from './referral-missing';
 import riskAssessmentMissing from './risk-assessment-missing';
 import personalDataInDocument from './personal-data-in-document';
+import publicationWithoutDisclosureControl from './publication-without-disclosure-control';
+import outdatedLaw from './outdated-law';
+import duplicatedText from './duplicated-text';
+import brokenLink from './broken-link';
+import restrictedLink from './restricted-link';
 
 export const rules: readonly Rule[] = [
   unknownKind,
@@ -29,9 +34,14 @@ export const rules: readonly Rule[] = [
   sharingSafeguards,
   rawDataToNonProtectionActors,
   unsafeChannel,
+  publicationWithoutDisclosureControl,
   referralMissing,
   riskAssessmentMissing,
   personalDataInDocument,
+  outdatedLaw,
+  duplicatedText,
+  brokenLink,
+  restrictedLink,
 ];
 
 export type { Rule } from './define-rule';

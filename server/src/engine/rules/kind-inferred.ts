@@ -1,10 +1,11 @@
 import type { Analysis } from '../analysis/analysis';
-import type { Edit } from '../types';
+import { textIn } from '../knowledge/lookup';
+import { NO_KIND, type Edit } from '../types';
 import { defineRule } from './define-rule';
 
 export default defineRule({
   id: 'kind-inferred',
-  description: 'The document does not declare its kind: says which kind it reads like and how to declare it.',
+  description: 'The document does not declare its kind: says which kind it reads like, or that it fits none and is checked against the Principles only, and how to declare it.',
   defaultSeverity: 'info',
   missingItem: false,
   scope: 'document',
@@ -16,18 +17,22 @@ export default defineRule({
       { text: '---\npim: {}\n---\n# Notes\n\nNothing here names a kind.\n', findings: 1 },
     ],
   },
-  check({ analysis, anchor, report, message }) {
+  check({ analysis, lang, anchor, report, message }) {
     if (analysis.kindSource === 'declared' || analysis.kindSource === 'option' || analysis.declaration?.fields.kind) return;
     const kind = analysis.kind;
     if (kind) {
       report({
         span: anchor,
-        message: message('kind-inferred', { kind: kind.id }),
+        message: message('kind-inferred', { name: textIn(kind.names, lang), kind: kind.id }),
         refs: [`kind:${kind.id}`],
         fix: { title: message('fix.declare-kind', { kind: kind.id }), edits: [declareKindEdit(analysis, kind.id)], safe: false },
       });
     } else {
-      report({ span: anchor, message: message('kind-inferred.none') });
+      report({
+        span: anchor,
+        message: message('kind-inferred.none', { kind: NO_KIND }),
+        fix: { title: message('fix.declare-kind', { kind: NO_KIND }), edits: [declareKindEdit(analysis, NO_KIND)], safe: false },
+      });
     }
   },
 });

@@ -1,6 +1,6 @@
 import type { Analysis } from '../analysis/analysis';
 import { textIn } from '../knowledge/lookup';
-import type { Principle } from '../knowledge/types';
+import type { Lang, Principle } from '../knowledge/types';
 import type { Section } from '../model/build-model';
 import type { Edit } from '../types';
 import { defineRule } from './define-rule';
@@ -8,7 +8,7 @@ import { insertAt } from './skeleton';
 
 export default defineRule({
   id: 'principle-unaddressed',
-  description: 'A PIM Principle the document kind must cover is not addressed (warning) or only mentioned in passing (information).',
+  description: 'A PIM Principle the document kind must cover is not addressed (warning) or only mentioned in passing (information); not repeated where a missing required section stands for it.',
   defaultSeverity: 'warning',
   missingItem: true,
   scope: 'document',
@@ -25,9 +25,9 @@ export default defineRule({
   check({ analysis, lang, anchor, report, message }) {
     for (const principle of analysis.expectedPrinciples) {
       const item = analysis.coverage.principles[principle.id];
-      if (!item || item.status === 'addressed') continue;
+      if (!item || item.status === 'addressed' || analysis.coveredByMissingSection(`principle:${principle.id}`)) continue;
       const name = textIn(principle.names, lang);
-      const hint = principle.checklist[0] ? lowerFirst(textIn(principle.checklist[0], lang)) : '';
+      const hint = hintFor(analysis, principle, lang);
       const missing = item.status === 'missing';
       const edit = placeholderEdit(analysis, principle, message('skeleton.principle', { principle: name, hint }));
       report({
@@ -44,6 +44,27 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * What to write, in the document's terms: the principle's question for the step the kind is mostly
+ * about (Principles in Action), else the first point of its checklist.
+ */
+function hintFor(analysis: Analysis, principle: Principle, lang: Lang): string {
+  const step = analysis.kind ? mainStep(analysis, analysis.kind.substeps) : undefined;
+  const question = step ? principle.inAction[step] : undefined;
+  if (question) return textIn(question, lang);
+  return principle.checklist[0] ? lowerFirst(textIn(principle.checklist[0], lang)) : '';
+}
+
+/** The step with most of the kind's sub-steps; the earliest wins a tie. */
+function mainStep(analysis: Analysis, substeps: readonly string[]): string | undefined {
+  let best: { id: string; count: number } | undefined;
+  for (const step of analysis.knowledge.steps) {
+    const count = step.substeps.filter((s) => substeps.includes(s.id)).length;
+    if (count > 0 && (!best || count > best.count)) best = { id: step.id, count };
+  }
+  return best?.id;
+}
 
 /** At the end of the first section the document kind maps to the principle, else at the end of the document. */
 function placeholderEdit(analysis: Analysis, principle: Principle, text: string): Edit {

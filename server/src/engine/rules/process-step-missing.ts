@@ -4,7 +4,7 @@ import { defineRule } from './define-rule';
 
 export default defineRule({
   id: 'process-step-missing',
-  description: 'A prescriptive step of the PIM Process is not covered at all (warning); a sub-step the document kind expects is not covered (information).',
+  description: 'A prescriptive step of the PIM Process that the document kind expects is not covered at all (warning); a sub-step it expects is not covered (information). Documents of no kind and guides are not checked against the Process.',
   defaultSeverity: 'warning',
   missingItem: true,
   scope: 'document',
@@ -19,12 +19,12 @@ export default defineRule({
     invalid: [{ text: '---\npim:\n  kind: report\n---\n# Report\n\nText without any process content at all.\n' }],
   },
   check({ analysis, lang, anchor, report, message }) {
+    // A document of no kind, and a guide, are checked against the Principles only.
+    if (!analysis.kind || analysis.isGuidance) return;
     const k = analysis.knowledge;
     const coverage = analysis.coverage;
-    const expected = new Set(analysis.expectedSubsteps.map((s) => s.id));
+    const expected = new Set(analysis.expectedSubsteps.map((s) => s.id).filter((id) => !analysis.coveredByMissingSection(`substep:${id}`)));
     const steps = k.steps.filter((step) => step.substeps.some((s) => expected.has(s.id)));
-    // Without a kind every step is checked, but single sub-steps only when a kind says they are expected.
-    const substepsExpected = analysis.kind !== undefined;
     for (const step of steps) {
       const stepName = textIn(step.names, lang);
       if (coverage.steps[step.id]?.status === 'missing') {
@@ -37,7 +37,7 @@ export default defineRule({
       }
       for (const substep of step.substeps) {
         const item = coverage.substeps[substep.id];
-        if (!substepsExpected || !expected.has(substep.id) || item?.status !== 'missing') continue;
+        if (!expected.has(substep.id) || item?.status !== 'missing') continue;
         const activity = substep.activities[0];
         report({
           span: anchor,

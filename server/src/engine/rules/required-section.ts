@@ -5,7 +5,7 @@ import { insertSectionEdit } from './skeleton';
 
 export default defineRule({
   id: 'required-section',
-  description: 'A section that the document kind requires is missing (an error once the document is final).',
+  description: 'A section that the document kind requires is missing, under any heading and in any form (an error once the document is final); guides to a kind are not asked for its sections.',
   defaultSeverity: 'warning',
   finalSeverity: 'error',
   missingItem: true,
@@ -23,8 +23,7 @@ export default defineRule({
   check({ analysis, lang, anchor, report, message }) {
     const kind = analysis.kind;
     if (!kind) return;
-    for (const section of kind.sections) {
-      if (!section.required || analysis.sectionsFound.has(section.id)) continue;
+    for (const section of analysis.missingSections) {
       const name = textIn(section.names, lang);
       const edit = insertSectionEdit(kind, section, analysis);
       report({

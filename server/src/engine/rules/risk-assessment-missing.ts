@@ -3,7 +3,7 @@ import { mentions } from './signals';
 
 export default defineRule({
   id: 'risk-assessment-missing',
-  description: 'Principles in Action: the document contains no assessment of the risks the exercise creates for people.',
+  description: 'Principles in Action: the document plans an exercise (or its kind does) but contains no assessment of the risks it creates for people; not repeated when Do no harm is already reported unaddressed.',
   defaultSeverity: 'warning',
   missingItem: true,
   scope: 'document',
@@ -14,8 +14,12 @@ export default defineRule({
     invalid: [{ text: '---\npim:\n  kind: assessment-methodology\n---\n# Method\n\nWe interview households in all districts.\n', findings: 1 }],
   },
   check({ analysis, anchor, report, message }) {
-    const expectsIt = analysis.expectedPrinciples.some((p) => p.id === 'do-no-harm');
-    if (!expectsIt || mentions(analysis, 'risk-assessment')) return;
+    // The risks of an exercise are assessed where there is one: a kind that plans one, or a document that does.
+    const kindExpectsIt = analysis.kind !== undefined && !analysis.isGuidance && analysis.expectedPrinciples.some((p) => p.id === 'do-no-harm');
+    if (!(kindExpectsIt || analysis.plansDataActivity) || mentions(analysis, 'risk-assessment')) return;
+    // One gap, one finding: a missing risk-assessment section, or Do no harm reported unaddressed, says it already.
+    const doNoHarmReported = analysis.expectedPrinciples.some((p) => p.id === 'do-no-harm') && analysis.coverage.principles['do-no-harm']?.status === 'missing';
+    if (doNoHarmReported || analysis.coveredByMissingSection('principle:do-no-harm')) return;
     report({ span: anchor, message: message('risk-assessment-missing') });
   },
 });

@@ -1,40 +1,65 @@
+import type { Analysis } from '../analysis/analysis';
 import { textIn } from '../knowledge/lookup';
+import type { Span } from '../types';
 import { defineRule } from './define-rule';
-import { affirmedSentences, mentions } from './signals';
+import { affirmedSentences, firstHit, isNegated, mentions } from './signals';
 
 /** The parts of a data-sharing arrangement this rule asks for, by data-sharing.json requirement id. */
-const ASKED = ['purpose', 'recipients', 'time-frame'] as const;
+const ASKED = ['purpose', 'recipients', 'time-frame', 'agreed-channels', 'governing-agreement'] as const;
+const SELF_GOVERNING: readonly string[] = ['data-sharing-agreement', 'information-sharing-protocol'];
 
 export default defineRule({
   id: 'sharing-safeguards',
-  description: 'Principles in Action: datasets (not aggregated findings) are shared without a stated purpose, recipients, time frame or governing agreement.',
+  description:
+    'Principles in Action: data about individuals is shared (datasets, case details, not aggregated findings) without a stated purpose, recipients, time frame, agreed channels or governing agreement; a requirement mentioned only to be denied ("no agreement is needed") is not met.',
   defaultSeverity: 'warning',
   missingItem: true,
   scope: 'document',
-  refs: ['requirement:purpose', 'requirement:recipients', 'requirement:time-frame', 'principle:data-protection-and-security', 'substep:establish-information-sharing-networks'],
+  refs: [...ASKED.map((id) => `requirement:${id}`), 'principle:data-protection-and-security', 'substep:establish-information-sharing-networks'],
   examples: {
     valid: [
       {
-        text: '---\npim:\n  kind: information-sharing-protocol\n---\n# Protocol\n\nAggregated data is shared with cluster partners (the list of recipients is in annex 1) for the purpose of planning the response, every month for the duration of the response, under the data sharing agreement signed by each partner.\n',
+        text: '---\npim:\n  kind: information-sharing-protocol\n---\n# Protocol\n\nThe case data is shared with cluster partners (the list of recipients is in annex 1) for the purpose of planning the response, every month for the duration of the response, through an encrypted SFTP transfer, under the data sharing agreement signed by each partner.\n',
       },
     ],
-    invalid: [{ text: '---\npim:\n  kind: information-sharing-protocol\n---\n# Protocol\n\nThe data is shared with partners.\n', findings: 1 }],
+    invalid: [
+      { text: '---\npim:\n  kind: information-sharing-protocol\n---\n# Protocol\n\nThe data is shared with partners.\n', findings: 1 },
+      { text: '---\npim:\n  kind: information-sharing-protocol\n---\n# Protocol\n\nNo data sharing agreement is needed: the case data is shared with partners for the purpose of the response, every month, by encrypted e-mail, with the list of recipients in annex 1.\n', findings: 1 },
+    ],
   },
   check({ analysis, lang, report, message }) {
-    // Passing aggregated findings on is dissemination; an agreement is needed when datasets move.
-    const transfer = affirmedSentences(analysis, 'data-sharing', { with: [['raw-data', 'personal-data', 'data-objects']], without: ['aggregated-data'], bodyOnly: true })[0];
+    const transfer = sharingOfIndividualData(analysis);
     if (!transfer) return;
-    const requirements = analysis.knowledge.requirements;
-    const found = new Set<string>();
-    for (const block of analysis.model.blocks) for (const match of analysis.matchers.requirements.findAll(block.tokens, block.base)) found.add(match.payload);
-    const missing = ASKED.filter((id) => !found.has(id)).map((id) => requirements.find((r) => r.id === id));
-    const names = missing.map((r) => (r ? textIn(r.names, lang).toLowerCase() : ''));
-    if (!mentions(analysis, 'sharing-agreement')) names.push(message('sharing-safeguards.agreement'));
-    if (names.length === 0) return;
+    // An agreement or a protocol is itself the arrangement that governs the sharing it describes.
+    const found = new Set<string>(analysis.kind && SELF_GOVERNING.includes(analysis.kind.id) ? ['governing-agreement'] : []);
+    // Headings name topics ("Is an agreement needed?"); terms are stated in sentences that do not deny them.
+    for (const block of analysis.model.blocks) {
+      if (block.kind === 'heading') continue;
+      for (const match of analysis.matchers.requirements.findAll(block.tokens, block.base)) if (!isNegated(analysis, match.start)) found.add(match.payload);
+    }
+    const missing = ASKED.flatMap((id) => analysis.knowledge.requirements.filter((r) => r.id === id && !found.has(id)));
+    if (missing.length === 0) return;
     report({
       span: transfer,
-      message: message('sharing-safeguards', { missing: names.join(', ') }),
-      refs: [...missing.map((r) => `requirement:${r?.id}`), 'principle:data-protection-and-security', 'substep:establish-information-sharing-networks'],
+      message: message('sharing-safeguards', { missing: missing.map((r) => textIn(r.names, lang).toLowerCase()).join(', ') }),
+      refs: [...missing.map((r) => `requirement:${r.id}`), 'principle:data-protection-and-security', 'substep:establish-information-sharing-networks'],
     });
   },
 });
+
+/**
+ * Where the document passes on data about individuals: a sentence that shares datasets or
+ * personal data (aggregated findings are dissemination), or, in a document that refers cases or
+ * shares information, its first piece of personal data. Advice on sharing is held to the same
+ * terms: a guide that says no agreement is needed is wrong in the same way as a protocol.
+ */
+function sharingOfIndividualData(analysis: Analysis): Span | undefined {
+  // A document of no kind, or a guide, is held to sharing terms only where sharing is what it is about.
+  const aboutSharing = ['disseminate-and-share', 'establish-information-sharing-networks'].some((id) => analysis.coverage.substeps[id]?.status === 'addressed');
+  if ((!analysis.kind || analysis.isGuidance) && !aboutSharing) return undefined;
+  const sentence = affirmedSentences(analysis, 'data-sharing', { with: [['raw-data', 'personal-data', 'data-objects']], without: ['aggregated-data'], bodyOnly: true })[0];
+  if (sentence) return sentence;
+  const personal = firstHit(analysis, 'personal-data');
+  const shares = affirmedSentences(analysis, 'data-sharing', { bodyOnly: true }).length > 0 || mentions(analysis, 'referral');
+  return personal && shares ? personal.span : undefined;
+}

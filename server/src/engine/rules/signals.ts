@@ -48,3 +48,26 @@ export function affirmedSentences(analysis: Analysis, anchorSignal: string, quer
   }
   return sentences;
 }
+
+/** Whether the sentence around a document offset denies what it says ("no agreement is needed", "never use WhatsApp"). */
+export function isNegated(analysis: Analysis, offset: number): boolean {
+  const block = blockAt(analysis, offset);
+  if (block < 0) return false;
+  const sentence = sentenceInBlock(analysis.text, analysis.block(block), offset);
+  return occursIn(analysis, 'negation', block, sentence);
+}
+
+/** Index of the block holding an offset (blocks are in document order), or -1. */
+function blockAt(analysis: Analysis, offset: number): number {
+  const blocks = analysis.model.blocks;
+  let low = 0;
+  let high = blocks.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const span = (blocks[mid] as (typeof blocks)[number]).span;
+    if (offset < span.start) high = mid - 1;
+    else if (offset >= span.end) low = mid + 1;
+    else return mid;
+  }
+  return -1;
+}

@@ -1,6 +1,7 @@
 import { namesOf, allPhrases } from '../knowledge/lookup';
 import type { DeclaredField } from '../model/front-matter';
 import { closest } from '../text/did-you-mean';
+import { NO_KIND } from '../types';
 import { defineRule, type RuleContext } from './define-rule';
 
 export default defineRule({
@@ -21,9 +22,9 @@ export default defineRule({
     const { analysis } = context;
     const k = analysis.knowledge;
     const fields = analysis.declaration?.fields ?? {};
-    if (fields.kind && !k.kinds.some((kind) => kind.id === fields.kind?.value)) {
+    if (fields.kind && fields.kind.value !== NO_KIND && !k.kinds.some((kind) => kind.id === fields.kind?.value)) {
       const candidates = k.kinds.map((kind) => ({ value: kind.id, labels: [kind.id, ...namesOf(kind.names), ...allPhrases(kind.aliases)] }));
-      reportUnknown(context, fields.kind, 'kind', closest(fields.kind.value, candidates), k.kinds.map((kind) => kind.id));
+      reportUnknown(context, fields.kind, 'kind', closest(fields.kind.value, candidates), [...k.kinds.map((kind) => kind.id), NO_KIND]);
     }
     if (fields.category && !k.categories.some((c) => c.id === fields.category?.value)) {
       const candidates = k.categories.map((c) => ({ value: c.id, labels: [c.id, ...namesOf(c.names), ...allPhrases(c.aliases)] }));

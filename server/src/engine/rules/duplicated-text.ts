@@ -1,0 +1,57 @@
+import type { Block } from '../model/build-model';
+import type { Span } from '../types';
+import { sentenceSpans } from '../text/sentences';
+import { defineRule } from './define-rule';
+
+/** Shorter repeats are formulas ("See annex 2."), not copied text. */
+const MIN_WORDS = 8;
+
+export default defineRule({
+  id: 'duplicated-text',
+  description: 'A paragraph, list item or sentence appears twice: a copy-paste left in, which readers notice and which makes the document harder to keep right.',
+  defaultSeverity: 'warning',
+  missingItem: false,
+  scope: 'text',
+  refs: [],
+  examples: {
+    valid: [{ text: '---\npim:\n  kind: report\n---\n# Report\n\nData is stored on the encrypted server of the office in Erbil.\n\nReports are shared with the protection cluster every month.\n' }],
+    invalid: [
+      {
+        text: '---\npim:\n  kind: report\n---\n# Report\n\nData is stored on the encrypted server of the office in Erbil.\n\nReports are shared with the cluster.\n\nData is stored on the encrypted server of the office in Erbil.\n',
+        findings: 1,
+      },
+    ],
+  },
+  check({ analysis, report, message }) {
+    const { model, placeholderWords } = analysis;
+    const seen = new Map<string, Span>();
+    let previous: { block: number } | undefined;
+    for (const [index, block] of model.blocks.entries()) {
+      if (block.kind === 'heading') continue;
+      for (const sentence of sentenceSpans(model.text, block)) {
+        const key = keyOf(block, sentence, placeholderWords);
+        if (key === undefined) continue;
+        const first = seen.get(key);
+        if (!first) {
+          seen.set(key, sentence);
+          continue;
+        }
+        // A run of copied blocks (a whole list pasted twice) is one finding, not one per item.
+        const continuesRun = previous !== undefined && previous.block >= index - 1;
+        previous = { block: index };
+        if (continuesRun) continue;
+        report({ span: sentence, message: message('duplicated-text'), related: [{ span: first, message: message('duplicated-text.first') }] });
+      }
+    }
+  },
+});
+
+/**
+ * The words of a sentence, compared without case, accents or punctuation; undefined when too short
+ * to be a copy, or when it holds a template prompt (prompts repeat by design).
+ */
+function keyOf(block: Block, sentence: Span, placeholderWords: ReadonlySet<number>): string | undefined {
+  const words = block.tokens.filter((t) => block.base + t.start >= sentence.start && block.base + t.end <= sentence.end);
+  if (words.length < MIN_WORDS || words.some((t) => placeholderWords.has(block.base + t.start))) return undefined;
+  return words.map((t) => t.norm).join(' ');
+}

@@ -1,0 +1,26 @@
+import { defineRule } from './define-rule';
+import { affirmedSentences, mentions } from './signals';
+
+export default defineRule({
+  id: 'publication-without-disclosure-control',
+  description: 'Principles in Action: data about people is published (a website, open data, HDX, social media, a public map) and the document describes no anonymisation or disclosure control.',
+  defaultSeverity: 'warning',
+  missingItem: false,
+  scope: 'text',
+  refs: ['principle:do-no-harm', 'principle:data-protection-and-security', 'substep:disseminate-and-share'],
+  examples: {
+    valid: [
+      {
+        text: '---\npim:\n  kind: report\n---\n# Report\n\nThe dataset is published on HDX after statistical disclosure control: small cells are suppressed and no village is named.\n',
+      },
+    ],
+    invalid: [{ text: '---\npim:\n  kind: report\n---\n# Report\n\nThe household-level dataset is published on HDX every month.\n', findings: 1 }],
+  },
+  check({ analysis, report, message }) {
+    // Anonymisation described anywhere in the document covers every release it makes.
+    if (mentions(analysis, 'disclosure-control')) return;
+    for (const sentence of affirmedSentences(analysis, 'publication', { with: [['raw-data', 'personal-data', 'data-objects']], bodyOnly: true })) {
+      report({ span: sentence, message: message('publication-without-disclosure-control') });
+    }
+  },
+});
