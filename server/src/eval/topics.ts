@@ -16,6 +16,9 @@ const RULE_TOPICS: Readonly<Record<string, string>> = {
   'personal-data-in-document': 'personal-data',
   'publication-without-disclosure-control': 'publication',
   'duplicated-text': 'other:duplicated-content',
+  'unsafe-password-practice': 'other:password-reuse',
+  'organisation-centred-risk': 'other:organisation-centred-risks',
+  'breach-procedure-missing': 'section:breach',
   'broken-link': 'other:broken-link',
   'restricted-link': 'other:restricted-link',
   'outdated-law': 'other:outdated-legal-framework',
@@ -72,8 +75,8 @@ export function findingTopics(finding: Finding): string[] {
     if (finding.ruleId === 'required-section' && kind === 'section') topics.push(...sectionTopics(id.split('/')[1] ?? ''));
     if (finding.ruleId === 'principle-unaddressed' && kind === 'principle') topics.push(`principle:${id}`);
   }
-  // An unaddressed Do no harm is the missing risk assessment a reviewer names.
-  if (finding.ruleId === 'principle-unaddressed' && finding.refs.includes('principle:do-no-harm')) topics.push('risk-assessment');
+  // An unaddressed Do no harm, or a missing section that stands for it, is the missing risk assessment a reviewer names.
+  if ((finding.ruleId === 'principle-unaddressed' || finding.ruleId === 'required-section') && finding.refs.includes('principle:do-no-harm')) topics.push('risk-assessment');
   if (finding.ruleId === 'empty-section') topics.push('placeholder');
   return [...new Set(topics)];
 }

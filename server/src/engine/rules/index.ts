@@ -20,6 +20,9 @@ import outdatedLaw from './outdated-law';
 import duplicatedText from './duplicated-text';
 import brokenLink from './broken-link';
 import restrictedLink from './restricted-link';
+import unsafePasswordPractice from './unsafe-password-practice';
+import organisationCentredRisk from './organisation-centred-risk';
+import breachProcedureMissing from './breach-procedure-missing';
 
 export const rules: readonly Rule[] = [
   unknownKind,
@@ -31,12 +34,15 @@ export const rules: readonly Rule[] = [
   principleUnaddressed,
   consentMissing,
   retentionMissing,
+  breachProcedureMissing,
   sharingSafeguards,
   rawDataToNonProtectionActors,
   unsafeChannel,
+  unsafePasswordPractice,
   publicationWithoutDisclosureControl,
   referralMissing,
   riskAssessmentMissing,
+  organisationCentredRisk,
   personalDataInDocument,
   outdatedLaw,
   duplicatedText,

@@ -1,0 +1,34 @@
+import { defineRule } from './define-rule';
+import { affirmedSentences, firstHit } from './signals';
+
+export default defineRule({
+  id: 'breach-procedure-missing',
+  description: 'Principles in Action: the document keeps and protects personal data but says nothing of what happens when it is lost, stolen or wrongly disclosed.',
+  defaultSeverity: 'warning',
+  missingItem: true,
+  scope: 'document',
+  refs: ['principle:data-protection-and-security', 'substep:store-and-maintain'],
+  examples: {
+    valid: [
+      {
+        text: '---\npim:\n  kind: data-management-plan\n---\n# Plan\n\n## Storage\n\nPersonal data is stored on the encrypted server; only the data manager has access, with a password and two-factor authentication.\n\n## Incidents\n\nA lost or stolen tablet is reported to the data protection officer within 24 hours.\n',
+      },
+    ],
+    invalid: [
+      {
+        text: '---\npim:\n  kind: report\n---\n# Security protocol\n\n## Storage\n\nPersonal data is stored on the encrypted server; only the data manager has access, with a password and two-factor authentication. Backups are encrypted.\n\n## Devices\n\nTablets are encrypted and locked with a password; personal data must never be kept on personal devices.\n',
+        findings: 1,
+      },
+    ],
+  },
+  check({ analysis, anchor, report, message }) {
+    // Where the kind has a required breach section, a missing one is reported as that section.
+    const kindAsksForIt = analysis.kind?.sections.some((s) => s.required && s.principles.includes('data-protection-and-security') && s.headings.en.some((h) => /breach|incident/i.test(h)));
+    // A breach named with nothing done about it ("avoid costly data breaches") is no procedure.
+    const procedure = affirmedSentences(analysis, 'breach-response', { with: [['breach-actions', 'obligation']], bodyOnly: true }).length > 0;
+    if (analysis.isGuidance || kindAsksForIt || procedure) return;
+    const protects = analysis.coverage.principles['data-protection-and-security']?.status === 'addressed';
+    const keeps = firstHit(analysis, 'storage') !== undefined && firstHit(analysis, 'personal-data') !== undefined;
+    if (protects && keeps) report({ span: anchor, message: message('breach-procedure-missing') });
+  },
+});

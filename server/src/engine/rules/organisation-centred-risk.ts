@@ -1,0 +1,24 @@
+import { defineRule } from './define-rule';
+
+export default defineRule({
+  id: 'organisation-centred-risk',
+  description: 'Principles in Action: a risk assessment weighs a risk by the harm to the organisation (reputation, fines, loss of trust) instead of the harm to the people concerned.',
+  defaultSeverity: 'info',
+  missingItem: false,
+  scope: 'text',
+  refs: ['principle:do-no-harm', 'principle:people-centred-and-inclusive'],
+  examples: {
+    valid: [{ text: '---\npim:\n  kind: dpia\n---\n# DPIA\n\n## Risk assessment\n\nRisk 1: the list of survivors leaks. Impact: high, survivors may face reprisals.\n' }],
+    invalid: [{ text: '---\npim:\n  kind: dpia\n---\n# DPIA\n\n## Risk assessment\n\nRisk 1: the list of survivors leaks. Impact: high (reputational damage).\n', findings: 1 }],
+  },
+  check({ analysis, report, message }) {
+    // Only where risks are weighed: a DPIA, or a section that a Do no harm heading opens.
+    const riskSections = new Set(analysis.evidence.items.get('principle:do-no-harm')?.headings.flatMap((claim) => (claim.section !== undefined ? [claim.section] : [])) ?? []);
+    const inRiskPart = (section: number): boolean => analysis.kind?.id === 'dpia' || [...(analysis.evidence.ancestors[section] ?? [])].some((s) => riskSections.has(s));
+    for (const hit of analysis.signalHits('organisational-harms')) {
+      const block = analysis.block(hit.block);
+      if (block.kind === 'heading' || !inRiskPart(block.section)) continue;
+      report({ span: hit.span, message: message('organisation-centred-risk', { phrase: analysis.text.slice(hit.span.start, hit.span.end) }) });
+    }
+  },
+});

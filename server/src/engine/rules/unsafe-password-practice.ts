@@ -1,0 +1,22 @@
+import { defineRule } from './define-rule';
+import { affirmedSentences } from './signals';
+
+export default defineRule({
+  id: 'unsafe-password-practice',
+  description: 'Principles in Action: the document recommends a password practice that defeats the password: one password reused or shared, passwords written down.',
+  defaultSeverity: 'warning',
+  missingItem: false,
+  scope: 'text',
+  refs: ['principle:data-protection-and-security'],
+  examples: {
+    valid: [{ text: '---\npim:\n  kind: data-management-plan\n---\n# Plan\n\nNever share passwords; each enumerator has an account of their own.\n' }],
+    invalid: [{ text: '---\npim:\n  kind: data-management-plan\n---\n# Plan\n\nUse the same password for all tablets of the team.\n', findings: 1 }],
+  },
+  check({ analysis, report, message }) {
+    const hits = analysis.signalHits('password-misuse');
+    for (const sentence of affirmedSentences(analysis, 'password-misuse', { bodyOnly: true })) {
+      const hit = hits.find((h) => h.span.start >= sentence.start && h.span.end <= sentence.end);
+      report({ span: sentence, message: message('unsafe-password-practice', { phrase: hit ? analysis.text.slice(hit.span.start, hit.span.end) : '' }) });
+    }
+  },
+});
