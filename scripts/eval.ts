@@ -65,7 +65,7 @@ if (existsSync(findingsPath)) {
     const { analysis, findings } = analyze(text, knowledge, { treatAsPim: true, ...(kind && kind !== 'none' ? { kind } : {}) });
     byFile.set(file, findings.map((finding: Finding) => ({ finding, line: positionOf(analysis.model, finding.span.start).line })));
   }
-  sections.push(`# Findings (${findingsPath}${kinds ? `, kinds from ${kindsPath}` : ''})\n\n${formatFindingsScore(scoreFindings(rows, byFile))}`);
+  sections.push(`# Findings (${findingsPath}${kinds ? `, kinds from ${kindsPath}` : ''})\n\n${formatFindingsScore(scoreFindings(rows, byFile, knowledge))}`);
 }
 if (kinds) {
   const inferred = new Map<string, { kind: string; missingSections: number }>();

@@ -2,7 +2,7 @@
  * Findings evaluation: compares what the linter tells a reviewer with `findings-truth.tsv`
  * (columns file, expect, topic, line, note) and kind inference with `kinds.tsv` (file, kind, note).
  */
-import { rules, type Finding } from '../engine/index';
+import { rules, type Finding, type Knowledge } from '../engine/index';
 import { findingTopics } from './topics';
 
 export type Expectation = 'flag' | 'silent';
@@ -51,14 +51,14 @@ export function parseKinds(tsv: string, source = 'kinds.tsv'): Map<string, strin
   return new Map(readTable(tsv, source, ['file', 'kind']).map(({ get }) => [get('file'), get('kind')]));
 }
 
-export function scoreFindings(truth: readonly FindingTruth[], findingsByFile: ReadonlyMap<string, readonly LinedFinding[]>): FindingsScore {
+export function scoreFindings(truth: readonly FindingTruth[], findingsByFile: ReadonlyMap<string, readonly LinedFinding[]>, knowledge: Knowledge): FindingsScore {
   const unmet: FindingTruth[] = [];
   const contradictions: { row: FindingTruth; by: LinedFinding }[] = [];
   let met = 0;
   for (const row of truth) {
     const findings = findingsByFile.get(row.file);
     if (!findings) continue;
-    const onTopic = findings.filter((f) => findingTopics(f.finding).includes(row.topic) && isNear(f, row));
+    const onTopic = findings.filter((f) => findingTopics(f.finding, knowledge).includes(row.topic) && isNear(f, row));
     if (row.expect === 'flag') {
       if (onTopic.length > 0) met++;
       else unmet.push(row);

@@ -32,7 +32,11 @@ export interface KindSample {
 
 export const NONE = 'none';
 
-/** The threshold with the fewest wrong calls, midway between the scores it separates; ties keep the higher. */
+/**
+ * The threshold with the fewest wrong calls, midway between the scores it separates. Of equally
+ * good ones the highest wins: the expert rows are few, and a section "found" on one passing
+ * phrase would hide the real gaps of many documents.
+ */
 export function fitSectionThreshold(samples: readonly SectionSample[], fallback: number): number {
   if (samples.length === 0) return fallback;
   const cuts = [...new Set(samples.map((s) => s.score))].sort((a, b) => a - b);

@@ -76,7 +76,8 @@ function figures(s: Scores): Record<string, string> {
 export function sectionSamplesFrom(rows: readonly FindingTruth[], kinds: ReadonlyMap<string, string>, analyses: ReadonlyMap<string, Analysis>, calibration: Calibration): SectionSample[] {
   return rows.flatMap((row) => {
     const analysis = analyses.get(row.file);
-    if (!analysis || !row.topic.startsWith('section:')) return [];
+    // A guide is not asked for the sections of the kind it explains.
+    if (!analysis || analysis.isGuidance || !row.topic.startsWith('section:')) return [];
     const expected = kinds.get(row.file);
     const kind = analysis.knowledge.kinds.find((x) => x.id === expected) ?? analysis.kind;
     if (!kind) return [];

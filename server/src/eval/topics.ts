@@ -3,7 +3,10 @@
  * (`consent`, `sharing-terms:purpose`, `section:breach`, `principle:do-no-harm`, `other:broken-link`…).
  * The evaluator asks `findingTopics` of every finding and compares with the expert's rows.
  */
-import type { Finding } from '../engine/index';
+import { matchersFor } from '../engine/analysis/matchers';
+import type { Finding, Knowledge } from '../engine/index';
+import { allPhrases, namesOf } from '../engine/knowledge/lookup';
+import { tokenize } from '../engine/text/normalize';
 
 /** Rule id -> the topic its findings are about, for rules with one topic. */
 const RULE_TOPICS: Readonly<Record<string, string>> = {
@@ -64,21 +67,42 @@ const SECTION_NAMES: Readonly<Record<string, string>> = {
   'risk-identification': 'risk-assessment',
 };
 
+/**
+ * Lexicon signal -> the topic of the rule that looks for it. A missing required section whose
+ * headings are about that signal ("Informed consent", "Data retention") stands for that rule's
+ * finding, which the engine then leaves out: one gap is reported once.
+ */
+const SIGNAL_TOPICS: Readonly<Record<string, string>> = {
+  consent: 'consent',
+  retention: 'retention',
+  'risk-assessment': 'risk-assessment',
+  'breach-response': 'section:breach',
+};
+
 /** The topics one finding speaks to (usually one; none for findings no reviewer topic covers). */
-export function findingTopics(finding: Finding): string[] {
+export function findingTopics(finding: Finding, knowledge: Knowledge): string[] {
   const topics: string[] = [];
   const single = RULE_TOPICS[finding.ruleId];
   if (single) topics.push(single);
   for (const ref of finding.refs) {
     const [kind, id = ''] = splitRef(ref);
     if (finding.ruleId === 'sharing-safeguards' && kind === 'requirement' && SHARING_TERMS[id]) topics.push(`sharing-terms:${SHARING_TERMS[id]}`);
-    if (finding.ruleId === 'required-section' && kind === 'section') topics.push(...sectionTopics(id.split('/')[1] ?? ''));
+    if (finding.ruleId === 'required-section' && kind === 'section') topics.push(...sectionTopics(id.split('/')[1] ?? ''), ...signalTopicsOf(ref, knowledge));
     if (finding.ruleId === 'principle-unaddressed' && kind === 'principle') topics.push(`principle:${id}`);
   }
   // An unaddressed Do no harm, or a missing section that stands for it, is the missing risk assessment a reviewer names.
   if ((finding.ruleId === 'principle-unaddressed' || finding.ruleId === 'required-section') && finding.refs.includes('principle:do-no-harm')) topics.push('risk-assessment');
   if (finding.ruleId === 'empty-section') topics.push('placeholder');
   return [...new Set(topics)];
+}
+
+/** The rule topics a section's headings are about, in any language. */
+function signalTopicsOf(ref: string, knowledge: Knowledge): string[] {
+  const entry = knowledge.byRef.get(ref);
+  if (entry?.kind !== 'section') return [];
+  const signals = matchersFor(knowledge, 'en').signals;
+  const headings = [...namesOf(entry.item.names), ...allPhrases(entry.item.headings)];
+  return headings.flatMap((h) => signals.findAll(tokenize(h)).flatMap((m) => (SIGNAL_TOPICS[m.payload] ? [SIGNAL_TOPICS[m.payload] as string] : [])));
 }
 
 export function sectionTopics(sectionId: string): string[] {

@@ -6,6 +6,8 @@ import type { Knowledge } from '../knowledge/load';
 import type { Category, DocumentKind, Lang, Principle, Section as KindSection, Substep } from '../knowledge/types';
 import { buildModel, type Block, type DocumentModel, type Section } from '../model/build-model';
 import type { PimDeclaration } from '../model/front-matter';
+import { allPhrases } from '../knowledge/lookup';
+import { phraseKey } from '../text/normalize';
 import { DOCUMENT_STATUSES, NO_KIND, type Coverage, type DocumentStatus, type LintOptions, type Span } from '../types';
 import { matchDocument } from './chunk-matches';
 import { computeCoverage } from './coverage';
@@ -128,16 +130,29 @@ export class Analysis {
 
   /** The required sections of the document's kind that it lacks; none for a guide, which explains the kind rather than being one. */
   get missingSections(): readonly KindSection[] {
-    return this.once('missingSections', () => (this.kind && !this.isGuidance ? this.kind.sections.filter((s) => s.required && !this.sectionsFound.has(s.id)) : []));
+    return this.once('missingSections', () =>
+      this.kind && !this.isGuidance ? this.kind.sections.filter((s) => this.requires(s) && !this.sectionsFound.has(s.id)) : [],
+    );
+  }
+
+  /** Whether the document must have a section of its kind: a required one, unless it applies only where a signal occurs. */
+  requires(section: KindSection): boolean {
+    return section.required && (section.requiredWhen === undefined || this.signalHits(section.requiredWhen).length > 0);
   }
 
   /**
    * Whether a gap about this item (`principle:…`, `substep:…`) is already reported as a missing
-   * required section that stands for it: one gap is reported once, where its fix is.
+   * required section that is its home: one the kind ties to the item and that shares a heading
+   * with it ("Risk assessment" for Do no harm). One gap is reported once, where its fix is.
    */
   coveredByMissingSection(ref: string): boolean {
-    const [kind, id] = ref.split(':');
-    return this.missingSections.some((s) => (kind === 'principle' ? s.principles : s.substeps).includes(id ?? ''));
+    const [kind, id = ''] = ref.split(':');
+    const item = kind === 'principle' ? this.knowledge.principles.find((p) => p.id === id) : this.knowledge.substeps.find((s) => s.id === id);
+    if (!item) return false;
+    const itemHeadings = new Set(allPhrases(item.headings).map(phraseKey));
+    return this.missingSections.some(
+      (s) => (kind === 'principle' ? s.principles : s.substeps).includes(id) && allPhrases(s.headings).some((h) => itemHeadings.has(phraseKey(h))),
+    );
   }
 
   /**

@@ -31,7 +31,7 @@ export function summarize(analysis: Analysis): CoverageSummary {
   const kind = analysis.kind;
   const principles = analysis.expectedPrinciples;
   const substeps = analysis.expectedSubsteps;
-  const missingSections = kind ? kind.sections.filter((s) => s.required && !analysis.sectionsFound.has(s.id)) : [];
+  const missingSections = analysis.missingSections;
   const heading = analysis.model.sections.find((s) => s.heading)?.heading;
   const anchor = heading ?? { start: 0, end: 0 };
   const gaps: Gap[] = [];

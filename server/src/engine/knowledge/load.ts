@@ -164,6 +164,7 @@ function checkIntegrity(k: Knowledge): string[] {
     kind.principles.forEach((id, j) => has('principle', id) || report('document-kinds.json', `${at}.principles[${j}]`, `unknown principle "${id}"`));
     checkUnique('document-kinds.json', `${at}.sections`, kind.sections, report);
     kind.sections.forEach((s, si) => {
+      if (s.requiredWhen !== undefined && !k.signals.has(s.requiredWhen)) report('document-kinds.json', `${at}.sections[${si}].requiredWhen`, `unknown lexicon signal "${s.requiredWhen}"`);
       s.substeps.forEach((id, j) => has('substep', id) || report('document-kinds.json', `${at}.sections[${si}].substeps[${j}]`, `unknown sub-step "${id}"`));
       s.principles.forEach((id, j) => has('principle', id) || report('document-kinds.json', `${at}.sections[${si}].principles[${j}]`, `unknown principle "${id}"`));
     });

@@ -99,6 +99,8 @@ export interface Section extends Named {
   /** Phrases that show the section's content wherever it is written (under another heading, in a table). */
   readonly evidence?: Phrases;
   readonly required: boolean;
+  /** A lexicon signal: the section is required only in documents where the signal occurs (a consent section where personal data is). */
+  readonly requiredWhen?: string;
   readonly substeps: readonly string[];
   readonly principles: readonly string[];
   readonly skeleton: LocalizedText;

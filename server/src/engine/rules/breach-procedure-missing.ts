@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { affirmedSentences, firstHit } from './signals';
+import { affirmedSentences, firstHit, missingSectionAbout } from './signals';
 
 export default defineRule({
   id: 'breach-procedure-missing',
@@ -22,11 +22,10 @@ export default defineRule({
     ],
   },
   check({ analysis, anchor, report, message }) {
-    // Where the kind has a required breach section, a missing one is reported as that section.
-    const kindAsksForIt = analysis.kind?.sections.some((s) => s.required && s.principles.includes('data-protection-and-security') && s.headings.en.some((h) => /breach|incident/i.test(h)));
     // A breach named with nothing done about it ("avoid costly data breaches") is no procedure.
     const procedure = affirmedSentences(analysis, 'breach-response', { with: [['breach-actions', 'obligation']], bodyOnly: true }).length > 0;
-    if (analysis.isGuidance || kindAsksForIt || procedure) return;
+    // Where the kind requires a breach section, a missing one is reported as that section.
+    if (analysis.isGuidance || procedure || missingSectionAbout(analysis, 'breach-response')) return;
     const protects = analysis.coverage.principles['data-protection-and-security']?.status === 'addressed';
     const keeps = firstHit(analysis, 'storage') !== undefined && firstHit(analysis, 'personal-data') !== undefined;
     if (protects && keeps) report({ span: anchor, message: message('breach-procedure-missing') });

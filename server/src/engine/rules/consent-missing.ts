@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { firstHit, mentions } from './signals';
+import { firstHit, mentions, missingSectionAbout } from './signals';
 
 export default defineRule({
   id: 'consent-missing',
@@ -15,7 +15,7 @@ export default defineRule({
   check({ analysis, report, message }) {
     // Consent is asked of documents that collect data from people themselves, not of guides or agreements about data held elsewhere.
     const hit = firstHit(analysis, 'personal-data');
-    if (!hit || !analysis.plansDataActivity || mentions(analysis, 'consent')) return;
+    if (!hit || !analysis.plansDataActivity || mentions(analysis, 'consent') || missingSectionAbout(analysis, 'consent')) return;
     report({ span: hit.span, message: message('consent-missing', { data: hit.phrase }) });
   },
 });

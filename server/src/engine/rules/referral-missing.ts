@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { firstHit, mentions } from './signals';
+import { firstHit, mentions, missingSectionAbout } from './signals';
 
 export default defineRule({
   id: 'referral-missing',
@@ -17,7 +17,7 @@ export default defineRule({
     // Only documents that plan how data is collected meet people who may need a referral.
     const meetsPeople = analysis.expectedSubsteps.some((s) => s.id === 'collect-data' || s.id === 'develop-im-system');
     const hit = firstHit(analysis, 'individual-cases');
-    if (!meetsPeople || !hit || mentions(analysis, 'referral')) return;
+    if (!meetsPeople || !hit || mentions(analysis, 'referral') || missingSectionAbout(analysis, 'referral')) return;
     report({ span: hit.span, message: message('referral-missing') });
   },
 });

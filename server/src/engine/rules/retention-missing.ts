@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { firstHit, mentions } from './signals';
+import { firstHit, mentions, missingSectionAbout } from './signals';
 
 export default defineRule({
   id: 'retention-missing',
@@ -14,7 +14,7 @@ export default defineRule({
   },
   check({ analysis, report, message }) {
     const hit = firstHit(analysis, 'storage');
-    if (!hit || mentions(analysis, 'retention')) return;
+    if (!hit || mentions(analysis, 'retention') || missingSectionAbout(analysis, 'retention')) return;
     report({ span: hit.span, message: message('retention-missing') });
   },
 });

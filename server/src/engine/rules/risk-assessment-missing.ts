@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { mentions } from './signals';
+import { mentions, missingSectionAbout } from './signals';
 
 export default defineRule({
   id: 'risk-assessment-missing',
@@ -19,7 +19,7 @@ export default defineRule({
     if (!(kindExpectsIt || analysis.plansDataActivity) || mentions(analysis, 'risk-assessment')) return;
     // One gap, one finding: a missing risk-assessment section, or Do no harm reported unaddressed, says it already.
     const doNoHarmReported = analysis.expectedPrinciples.some((p) => p.id === 'do-no-harm') && analysis.coverage.principles['do-no-harm']?.status === 'missing';
-    if (doNoHarmReported || analysis.coveredByMissingSection('principle:do-no-harm')) return;
+    if (doNoHarmReported || missingSectionAbout(analysis, 'risk-assessment')) return;
     report({ span: anchor, message: message('risk-assessment-missing') });
   },
 });

@@ -1,5 +1,7 @@
 /** Pure: helpers the Principles-in-Action rules share to read lexicon signals in sentences. */
 import type { Analysis, SignalHit } from '../analysis/analysis';
+import { namesOf, phrasesIn } from '../knowledge/lookup';
+import { tokenize } from '../text/normalize';
 import { sentenceInBlock } from '../text/sentences';
 import type { Span } from '../types';
 
@@ -70,4 +72,15 @@ function blockAt(analysis: Analysis, offset: number): number {
     else return mid;
   }
   return -1;
+}
+
+/**
+ * Whether a missing required section of the kind is about what a signal looks for (a missing
+ * "Informed consent" section for the consent signal): the section finding then reports the gap,
+ * once, with its quick fix.
+ */
+export function missingSectionAbout(analysis: Analysis, signalId: string): boolean {
+  return analysis.missingSections.some((section) =>
+    [...namesOf(section.names), ...phrasesIn(section.headings, analysis.language)].some((heading) => analysis.matchers.signals.findAll(tokenize(heading)).some((m) => m.payload === signalId)),
+  );
 }
