@@ -52,21 +52,27 @@ export function fitSectionThreshold(samples: readonly SectionSample[], fallback:
 const TITLE_BONUS = [0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1];
 const MIN_SCORE = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7];
 const MIN_MARGIN = [0, 0.05, 0.1, 0.15, 0.2, 0.3];
+const MAX_MISSING = [0, 1, 2, 3, 4, 5, 10];
 
 /**
- * The title bonus and minimum score that infer the expert's kind most often. A document of no kind
- * counts as right when it gets no kind, or a kind whose checklist it nearly meets (fewer than FLOOD
- * required sections missing): what must never happen is a flood of sections it was never meant to have.
+ * The title bonus, minimum score and margin that infer the expert's kind most often on the
+ * documents that have a kind, among those that flood the fewest documents of no kind (none, where
+ * the corpus allows it). A document of no kind counts as right
+ * when it gets no kind, or a kind whose checklist it nearly meets (fewer than FLOOD required
+ * sections missing): what must never happen is a flood of sections it was never meant to have.
  */
 export function fitKindInference(samples: readonly KindSample[], sectionThreshold: number): Calibration['kinds'] {
-  let best = { right: -1, params: { titleBonus: 0.5, minScore: 0.3, minMargin: 0.1 } };
+  let best = { withKind: -1, withoutKind: -1, params: { titleBonus: 0.5, minScore: 0.3, minMargin: 0.1, maxMissing: 2 } };
   // The most demanding numbers first: of equally good ones, those that name a kind least readily win.
   for (const minScore of [...MIN_SCORE].reverse()) {
     for (const minMargin of [...MIN_MARGIN].reverse()) {
+      for (const maxMissing of MAX_MISSING)
       for (const titleBonus of TITLE_BONUS) {
-        const params = { titleBonus, minScore, minMargin };
-        const right = samples.filter((s) => isRight(s, inferWith(s, params, sectionThreshold), sectionThreshold)).length;
-        if (right > best.right) best = { right, params };
+        const params = { titleBonus, minScore, minMargin, maxMissing };
+        const right = samples.filter((s) => isRight(s, inferWith(s, params, sectionThreshold), sectionThreshold));
+        const withKind = right.filter((s) => s.expected !== NONE).length;
+        const withoutKind = right.length - withKind;
+        if (withoutKind > best.withoutKind || (withoutKind === best.withoutKind && withKind > best.withKind)) best = { withKind, withoutKind, params };
       }
     }
   }
@@ -75,7 +81,12 @@ export function fitKindInference(samples: readonly KindSample[], sectionThreshol
 
 /** The engine's own choice, with the section shares the threshold gives. */
 export function inferWith(sample: KindSample, params: Calibration['kinds'], sectionThreshold: number): string {
-  const scores = sample.kinds.map((k) => ({ kind: k.kind, titleMatch: k.titleMatch, sectionShare: sectionShare(k.sections, (s) => present(s, sectionThreshold)) }));
+  const scores = sample.kinds.map((k) => ({
+    kind: k.kind,
+    titleMatch: k.titleMatch,
+    sectionShare: sectionShare(k.sections.map((s) => ({ required: s.required, present: present(s, sectionThreshold) }))),
+    missingRequired: missingRequired(k.sections, sectionThreshold),
+  }));
   return chooseKind(scores, params, !sample.guidance)?.kind.id ?? NONE;
 }
 

@@ -104,7 +104,7 @@ export function kindSamplesFrom(kinds: ReadonlyMap<string, string>, analyses: Re
           return {
             kind,
             titleMatch: titled.has(kind.id),
-            sections: kind.sections.map((s) => ({ required: s.required, headed: (presence.get(s.id)?.headed.length ?? 0) > 0, score: presence.get(s.id)?.score ?? Number.NEGATIVE_INFINITY })),
+            sections: kind.sections.map((s) => ({ required: analysis.requires(s), headed: (presence.get(s.id)?.headed.length ?? 0) > 0, score: presence.get(s.id)?.score ?? Number.NEGATIVE_INFINITY })),
           };
         }),
       },

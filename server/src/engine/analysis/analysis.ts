@@ -75,7 +75,15 @@ export class Analysis {
 
   /** How well the document fits each kind, by title and by the sections it has. */
   get kindScores(): readonly KindScore[] {
-    return this.once('kindScores', () => kindScores(this.model, this.knowledge, this.matchers, (kind) => this.sectionsPresentFor(kind)));
+    return this.once('kindScores', () =>
+      kindScores(
+        this.model,
+        this.knowledge,
+        this.matchers,
+        (kind) => this.sectionsPresentFor(kind),
+        (section) => this.requires(section),
+      ),
+    );
   }
 
   /**
@@ -121,7 +129,14 @@ export class Analysis {
   }
 
   private get evidenceContext(): EvidenceContext {
-    return this.once('evidenceContext', () => evidenceContext(this.model, this.matchers, (id) => this.signalHits(id).map((hit) => ({ start: hit.span.start, block: hit.block }))));
+    return this.once('evidenceContext', () =>
+      evidenceContext(
+        this.model,
+        this.matchers,
+        (id) => this.signalHits(id).map((hit) => ({ start: hit.span.start, block: hit.block })),
+        this.placeholders,
+      ),
+    );
   }
 
   get coverage(): Coverage {

@@ -68,6 +68,8 @@ export interface EvidenceContext {
   readonly asideSections: ReadonlySet<number>;
   readonly genericSections: ReadonlySet<number>;
   isAside(block: Block): boolean;
+  /** Whether an offset is inside a placeholder ("[describe the consent procedure]"): a prompt says nothing yet. */
+  inPlaceholder(offset: number): boolean;
   inDutySentence(block: Block, index: number, offset: number): boolean;
   readonly words: number;
   readonly ancestors: readonly ReadonlySet<number>[];
@@ -80,7 +82,12 @@ export interface ItemMatchers {
   readonly headings: PhraseMatcher<string>;
 }
 
-export function evidenceContext(model: DocumentModel, matchers: Matchers, signalStarts: (id: string) => readonly { start: number; block: number }[]): EvidenceContext {
+export function evidenceContext(
+  model: DocumentModel,
+  matchers: Matchers,
+  signalStarts: (id: string) => readonly { start: number; block: number }[],
+  placeholders: readonly Span[],
+): EvidenceContext {
   const asideSections = sectionsCoveredBy(model, matchers.asideHeadings, true);
   const genericSections = sectionsCoveredBy(model, matchers.genericHeadings, false);
   const isAside = (block: Block): boolean => asideSections.has(block.section) || (block.tokens.length > 0 && block.linkTokens / block.tokens.length >= LINK_SHARE);
@@ -99,7 +106,8 @@ export function evidenceContext(model: DocumentModel, matchers: Matchers, signal
     return sentence !== undefined && starts.some((start) => start >= sentence.start && start < sentence.end);
   };
   const words = model.blocks.reduce((n, block) => n + (block.kind === 'heading' || isAside(block) ? 0 : block.tokens.length), 0);
-  return { model, asideSections, genericSections, isAside, inDutySentence, words, ancestors: ancestorsOf(model.sections) };
+  const inPlaceholder = (offset: number): boolean => placeholders.some((p) => offset >= p.start && offset < p.end);
+  return { model, asideSections, genericSections, isAside, inPlaceholder, inDutySentence, words, ancestors: ancestorsOf(model.sections) };
 }
 
 export function collectEvidence(context: EvidenceContext, matchers: ItemMatchers): DocumentEvidence {
@@ -125,7 +133,7 @@ export function collectEvidence(context: EvidenceContext, matchers: ItemMatchers
         section: block.section,
         obligation: context.inDutySentence(block, m.block, m.start),
         structured: block.container === 'list' || block.container === 'table',
-        aside: context.isAside(block),
+        aside: context.isAside(block) || context.inPlaceholder(m.start),
       });
     }
   };
@@ -150,7 +158,7 @@ export interface ItemScore {
   readonly backedHeadings: readonly HeadingClaim[];
 }
 
-/** The item's score: weighed hits, plus the best heading its section backs, minus a length allowance. */
+/** The item's score: weighed hits, plus the best heading its section backs (or a cue's worth for a heading alone), minus a length allowance. */
 export function scoreItem(evidence: ItemEvidence | undefined, doc: Pick<DocumentEvidence, 'words' | 'ancestors'>, w: CoverageWeights): ItemScore {
   if (!evidence) return { score: -lengthAllowance(doc.words, w), strongest: [], backedHeadings: [] };
   const seen = new Map<string, number>();
@@ -163,7 +171,9 @@ export function scoreItem(evidence: ItemEvidence | undefined, doc: Pick<Document
   const backs = (claim: HeadingClaim, hit: EvidenceHit): boolean =>
     claim.blocks ? hit.block >= claim.blocks.first && hit.block <= claim.blocks.last : doc.ancestors[hit.section]?.has(claim.section as number) === true;
   const backedHeadings = evidence.headings.filter((claim) => weighed.reduce((sum, h) => sum + (backs(claim, h.hit) ? h.weight : 0), 0) >= w.backing);
-  const heading = backedHeadings.reduce((best, claim) => Math.max(best, claim.generic ? w.genericHeading : w.heading), 0);
+  // A heading nothing under it backs is still a mention, as much as a broad cue word.
+  const claimed = evidence.headings.length > 0 ? w.cue : 0;
+  const heading = backedHeadings.reduce((best, claim) => Math.max(best, claim.generic ? w.genericHeading : w.heading), claimed);
   const bySection = new Map<number, number>();
   for (const h of weighed) for (const section of doc.ancestors[h.hit.section] ?? []) if (section > 0) bySection.set(section, (bySection.get(section) ?? 0) + h.weight);
   const focus = Math.max(0, ...bySection.values());
@@ -185,10 +195,15 @@ function lengthAllowance(words: number, w: CoverageWeights): number {
   return words > 500 ? w.length * Math.log2(words / 500) : 0;
 }
 
-/** Sections whose heading is mostly made of the matcher's phrases, with their sub-sections when `inherit`. */
+/**
+ * Sections whose heading is mostly made of the matcher's phrases, with their sub-sections when
+ * `inherit`. The document's title is never one: "Notes on data collection" names the document.
+ */
 function sectionsCoveredBy(model: DocumentModel, matcher: PhraseMatcher<string>, inherit: boolean): Set<number> {
   const covered = new Set<number>();
+  const title = model.sections.filter((s) => s.heading).sort((a, b) => a.level - b.level || a.index - b.index)[0];
   for (const section of model.sections) {
+    if (section === title) continue;
     if (inherit && covered.has(section.parent)) {
       covered.add(section.index);
       continue;

@@ -4,7 +4,7 @@
  * sections it has, by heading or by content. Below the fitted threshold it is no kind at all:
  * better principle checks only than the checklist of a kind the document is not.
  */
-import type { Calibration, DocumentKind } from '../knowledge/types';
+import type { Calibration, DocumentKind, Section as KindSection } from '../knowledge/types';
 import type { Knowledge } from '../knowledge/load';
 import type { DocumentModel } from '../model/build-model';
 import type { Token } from '../text/normalize';
@@ -21,28 +21,38 @@ export interface KindScore {
   readonly kind: DocumentKind;
   readonly sectionShare: number;
   readonly titleMatch: boolean;
+  /** Required sections of the kind the document lacks. */
+  readonly missingRequired: number;
 }
 
 /** Every kind's evidence, for the inference and for the calibration script that fits its two numbers. */
-export function kindScores(model: DocumentModel, k: Knowledge, matchers: Matchers, present: (kind: DocumentKind) => ReadonlyMap<string, unknown>): KindScore[] {
+export function kindScores(
+  model: DocumentModel,
+  k: Knowledge,
+  matchers: Matchers,
+  present: (kind: DocumentKind) => ReadonlyMap<string, unknown>,
+  requires: (section: KindSection) => boolean,
+): KindScore[] {
   const titled = titleKinds(model, matchers);
   return k.kinds.map((kind) => {
     const found = present(kind);
-    return { kind, sectionShare: sectionShare(kind.sections, (s) => found.has(s.id)), titleMatch: titled.has(kind.id) };
+    const sections = kind.sections.map((s) => ({ required: requires(s), present: found.has(s.id) }));
+    return { kind, sectionShare: sectionShare(sections), titleMatch: titled.has(kind.id), missingRequired: sections.filter((s) => s.required && !s.present).length };
   });
 }
 
 /** Share of the sections present, a required section counting twice. */
-export function sectionShare<S extends { readonly required: boolean }>(sections: readonly S[], isPresent: (section: S) => boolean): number {
-  const weight = (s: S): number => (s.required ? 2 : 1);
+export function sectionShare(sections: readonly { readonly required: boolean; readonly present: boolean }[]): number {
+  const weight = (s: { readonly required: boolean }): number => (s.required ? 2 : 1);
   const total = sections.reduce((sum, s) => sum + weight(s), 0);
-  return total === 0 ? 0 : sections.reduce((sum, s) => sum + (isPresent(s) ? weight(s) : 0), 0) / total;
+  return total === 0 ? 0 : sections.reduce((sum, s) => sum + (s.present ? weight(s) : 0), 0) / total;
 }
 
 /**
  * The best kind, if it scores enough. Without a title that names it, the content must also set it
- * clearly apart from the runner-up, and a guide is never given a kind by its content: a guide to
- * DPIAs says "DPIA" in its title, a guide to data in general is of no kind.
+ * clearly apart from the runner-up and meet most of its checklist (a document told it lacks half
+ * the sections of a kind it never claimed to be is told nothing useful), and a guide is never
+ * given a kind by its content: a guide to DPIAs says "DPIA" in its title.
  */
 export function chooseKind(scores: readonly KindScore[], calibration: Calibration['kinds'], contentMayDecide = true): KindGuess | undefined {
   const ranked = scores
@@ -51,7 +61,7 @@ export function chooseKind(scores: readonly KindScore[], calibration: Calibratio
   const [best, second] = ranked;
   if (!best || best.score < calibration.minScore) return undefined;
   if (best.guess.titleMatch) return best.guess;
-  const clear = best.score - (second?.score ?? 0) >= calibration.minMargin;
+  const clear = best.score - (second?.score ?? 0) >= calibration.minMargin && best.guess.missingRequired <= calibration.maxMissing;
   return contentMayDecide && clear ? best.guess : undefined;
 }
 

@@ -175,9 +175,10 @@ export interface Calibration {
   readonly sections: { readonly present: number };
   /**
    * Kind inference: the bonus of a title that names the kind, the score (section share plus bonus)
-   * a kind needs, and how far ahead of the runner-up a kind named by no title must be.
+   * a kind needs, and, for a kind no title names, how far ahead of the runner-up it must be and how
+   * many of its required sections may be missing.
    */
-  readonly kinds: { readonly titleBonus: number; readonly minScore: number; readonly minMargin: number };
+  readonly kinds: { readonly titleBonus: number; readonly minScore: number; readonly minMargin: number; readonly maxMissing: number };
 }
 
 /** A legal instrument documents still cite although it was repealed, replaced or invalidated. */

@@ -9,8 +9,17 @@ export default defineRule({
   scope: 'document',
   refs: ['principle:informed-consent-and-confidentiality', 'substep:develop-im-system', 'substep:collect-data'],
   examples: {
-    valid: [{ text: '---\npim:\n  kind: assessment-methodology\n---\n# Method\n\nEnumerators record the phone number of each respondent after obtaining informed consent.\n' }],
-    invalid: [{ text: '---\npim:\n  kind: assessment-methodology\n---\n# Method\n\nEnumerators record the full name and phone number of each respondent.\n', findings: 1 }],
+    valid: [
+      {
+        text: '---\npim:\n  kind: none\n---\n# Note\n\n## Data collection\n\nEnumerators collect data through household interviews and key informant interviews in each district, with the questionnaire on tablets (KoboToolbox). The data collection team is trained for two days on interview techniques. Field supervisors do spot checks every day. They record the phone number of each respondent after obtaining informed consent.\n',
+      },
+    ],
+    invalid: [
+      {
+        text: '---\npim:\n  kind: none\n---\n# Note\n\n## Data collection\n\nEnumerators collect data through household interviews and key informant interviews in each district, with the questionnaire on tablets (KoboToolbox). The data collection team is trained for two days on interview techniques. Field supervisors do spot checks every day. They record the full name and phone number of each respondent on the questionnaire.\n',
+        findings: 1,
+      },
+    ],
   },
   check({ analysis, report, message }) {
     // Consent is asked of documents that collect data from people themselves, not of guides or agreements about data held elsewhere.

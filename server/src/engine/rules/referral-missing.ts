@@ -10,8 +10,8 @@ export default defineRule({
   usesKind: true,
   refs: ['principle:do-no-harm', 'substep:develop-im-system'],
   examples: {
-    valid: [{ text: '---\npim:\n  kind: protection-monitoring-sop\n---\n# SOP\n\nWhen a survivor discloses an incident, the monitor offers a referral to the GBV focal point.\n' }],
-    invalid: [{ text: '---\npim:\n  kind: protection-monitoring-sop\n---\n# SOP\n\nMonitors write an incident report for each survivor they meet.\n', findings: 1 }],
+    valid: [{ text: '---\npim:\n  kind: none\n---\n# Note\n\nWhen a survivor discloses an incident, the monitor offers a referral to the GBV focal point.\n' }],
+    invalid: [{ text: '---\npim:\n  kind: none\n---\n# Note\n\nMonitors write an incident report for each survivor they meet.\n', findings: 1 }],
   },
   check({ analysis, report, message }) {
     // Only documents that plan how data is collected meet people who may need a referral.

@@ -9,8 +9,8 @@ export default defineRule({
   scope: 'document',
   refs: ['principle:data-protection-and-security', 'substep:store-and-maintain'],
   examples: {
-    valid: [{ text: '---\npim:\n  kind: data-management-plan\n---\n# Plan\n\nData is stored on the encrypted server and deleted twelve months after the end of the project.\n' }],
-    invalid: [{ text: '---\npim:\n  kind: data-management-plan\n---\n# Plan\n\nData is stored on the encrypted server of the office.\n', findings: 1 }],
+    valid: [{ text: '---\npim:\n  kind: none\n---\n# Note\n\nData is stored on the encrypted server and deleted twelve months after the end of the project.\n' }],
+    invalid: [{ text: '---\npim:\n  kind: none\n---\n# Note\n\nData is stored on the encrypted server of the office.\n', findings: 1 }],
   },
   check({ analysis, report, message }) {
     const hit = firstHit(analysis, 'storage');

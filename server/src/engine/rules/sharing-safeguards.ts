@@ -24,7 +24,7 @@ export default defineRule({
     ],
     invalid: [
       { text: '---\npim:\n  kind: information-sharing-protocol\n---\n# Protocol\n\nThe data is shared with partners.\n', findings: 1 },
-      { text: '---\npim:\n  kind: information-sharing-protocol\n---\n# Protocol\n\nNo data sharing agreement is needed: the case data is shared with partners for the purpose of the response, every month, by encrypted e-mail, with the list of recipients in annex 1.\n', findings: 1 },
+      { text: '---\npim:\n  kind: report\n---\n# Report\n\nNo data sharing agreement is needed. The case data is shared with partners for the purpose of the response, every month, by encrypted e-mail, with the list of recipients in annex 1.\n', findings: 1 },
     ],
   },
   check({ analysis, lang, report, message }) {
