@@ -51,7 +51,7 @@ test('files named explicitly are PIM documents even without front matter, and th
     const findings = JSON.parse(stdout) as { file: string; ruleId: string; message: string; severity: string }[];
     assert.equal(code, 0);
     const inferred = findings.find((f) => f.file === 'docs/undeclared.md' && f.ruleId === 'kind-inferred');
-    assert.match(inferred?.message ?? '', /reads like a data-sharing-agreement; declare it with `pim: \{kind: data-sharing-agreement\}`/);
+    assert.match(inferred?.message ?? '', /reads like this kind: Data sharing agreement; declare it with `pim: \{kind: data-sharing-agreement\}`/);
     assert.equal(inferred?.severity, 'info');
     assert.ok(findings.some((f) => f.file === 'docs/notes.md'));
     const forced = JSON.parse((await run(['docs/undeclared.md', '-f', 'json', '--kind', 'dpia'], ws.root)).stdout) as { ruleId: string; message: string }[];

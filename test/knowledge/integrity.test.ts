@@ -35,7 +35,7 @@ const KINDS = [
   'report',
   'pim-project',
 ];
-const SHARING = ['specified-use', 'purpose', 'time-frame', 'impact-assessment', 'agreed-channels', 'breach-procedure', 'retention-and-disposal', 'recipients'];
+const SHARING = ['specified-use', 'purpose', 'time-frame', 'impact-assessment', 'agreed-channels', 'breach-procedure', 'retention-and-disposal', 'recipients', 'governing-agreement'];
 
 test('the eight principles, in order, with their stable ids', () => {
   assert.deepEqual(
@@ -120,7 +120,7 @@ test('all required document kinds, each with required sections and a skeleton pe
   }
 });
 
-test('the data-sharing requirements of seed 001 Annex 3', () => {
+test('the data-sharing requirements of seed 001 Annex 3, the governing agreement included', () => {
   assert.deepEqual(
     k.requirements.map((r) => r.id),
     SHARING,

@@ -29,11 +29,11 @@ export function statusOf(score: number, thresholds: Thresholds): CoverageStatus 
   return score >= thresholds.addressed ? 'addressed' : score >= thresholds.weak ? 'weak' : 'missing';
 }
 
-/** Backed headings, then the sentences of the strongest hits, in document order. */
+/** The headings that name the item, then the sentences of the strongest hits, in document order. */
 function evidenceOf(model: DocumentModel, scored: ReturnType<typeof scoreItem>): Evidence[] {
   // Sentences are found only for the evidence that is kept: long documents have hundreds of hits.
   const evidence: Evidence[] = [
-    ...scored.backedHeadings.map((claim) => ({ span: claim.span, via: 'heading' as const })),
+    ...scored.headings.map((claim) => ({ span: claim.span, via: 'heading' as const })),
     ...scored.strongest.slice(0, MAX_EVIDENCE).map((hit) => ({ span: sentenceInBlock(model.text, model.blocks[hit.block] as Block, hit.span.start), via: 'text' as const })),
   ];
   return dedupe(evidence).slice(0, MAX_EVIDENCE);

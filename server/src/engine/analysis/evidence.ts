@@ -156,11 +156,13 @@ export interface ItemScore {
   readonly strongest: readonly EvidenceHit[];
   /** The headings the sections under them back. */
   readonly backedHeadings: readonly HeadingClaim[];
+  /** Every heading or label that names the item, backed or not: where the document mentions it. */
+  readonly headings: readonly HeadingClaim[];
 }
 
 /** The item's score: weighed hits, plus the best heading its section backs (or a cue's worth for a heading alone), minus a length allowance. */
 export function scoreItem(evidence: ItemEvidence | undefined, doc: Pick<DocumentEvidence, 'words' | 'ancestors'>, w: CoverageWeights): ItemScore {
-  if (!evidence) return { score: -lengthAllowance(doc.words, w), strongest: [], backedHeadings: [] };
+  if (!evidence) return { score: -lengthAllowance(doc.words, w), strongest: [], backedHeadings: [], headings: [] };
   const seen = new Map<string, number>();
   const weighed = evidence.hits.map((hit) => {
     const before = seen.get(hit.phrase) ?? 0;
@@ -181,7 +183,7 @@ export function scoreItem(evidence: ItemEvidence | undefined, doc: Pick<Document
     .filter((h) => h.weight > 0)
     .sort((a, b) => b.weight - a.weight || a.hit.span.start - b.hit.span.start)
     .map((h) => h.hit);
-  return { score: text + w.focus * focus + heading - lengthAllowance(doc.words, w), strongest, backedHeadings };
+  return { score: text + w.focus * focus + heading - lengthAllowance(doc.words, w), strongest, backedHeadings, headings: evidence.headings };
 }
 
 function hitWeight(hit: EvidenceHit, earlier: number, w: CoverageWeights): number {
@@ -250,29 +252,36 @@ function labelClaims(model: DocumentModel, headings: PhraseMatcher<string>, asid
 
 type TieredMatch = BlockMatch & { readonly tier: Tier };
 
-/** "informed consent" and the "consent" inside it are one mention, not two: the first, longer match wins. */
+/**
+ * "informed consent" and the "consent" inside it are one mention, not two: of overlapping matches
+ * of one item the longest wins ("purpose of the sharing" over "the purpose of"), then the earlier,
+ * then evidence over a cue.
+ */
 function withoutOverlaps(matches: readonly TieredMatch[]): TieredMatch[] {
   const byRef = new Map<string, TieredMatch[]>();
   for (const m of matches) push(byRef, m.payload, m);
   const kept: TieredMatch[] = [];
   for (const list of byRef.values()) {
-    list.sort((a, b) => a.start - b.start || b.end - a.end || tierOrder(a.tier) - tierOrder(b.tier));
-    let end = -1;
-    for (const m of list) {
-      if (m.start < end) continue;
-      kept.push(m);
-      end = m.end;
+    // Matches overlap only within a block: checking each against its block's accepted ones stays cheap.
+    const accepted = new Map<number, TieredMatch[]>();
+    const ranked = [...list].sort((a, b) => b.tokens - a.tokens || a.start - b.start || tierOrder(a.tier) - tierOrder(b.tier));
+    for (const m of ranked) {
+      const inBlock = accepted.get(m.block) ?? [];
+      if (inBlock.some((a) => m.start < a.end && a.start < m.end)) continue;
+      inBlock.push(m);
+      accepted.set(m.block, inBlock);
     }
+    for (const inBlock of accepted.values()) kept.push(...inBlock);
   }
-  return kept;
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+function tierOrder(tier: Tier): number {
+  return tier === 'cue' ? 1 : 0;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-function tierOrder(tier: Tier): number {
-  return tier === 'cue' ? 1 : 0;
 }

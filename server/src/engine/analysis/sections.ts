@@ -33,7 +33,11 @@ export function sectionPresence(model: DocumentModel, kind: DocumentKind, eviden
   const hasWords = sectionsWithWords(model);
   for (const section of kind.sections) {
     const item = evidence.items.get(sectionRef(kind, section));
-    const headed = (item?.headings ?? []).flatMap((claim) => (claim.section !== undefined && hasWords.has(claim.section) ? [model.sections[claim.section] as Section] : []));
+    // A specific heading with words under it is the section; a generic one ("Purpose") only when what is under it backs it.
+    const backed = new Set(scoreItem(item, evidence, calibration.coverage.weights).backedHeadings);
+    const headed = (item?.headings ?? []).flatMap((claim) =>
+      claim.section !== undefined && hasWords.has(claim.section) && (!claim.generic || backed.has(claim)) ? [model.sections[claim.section] as Section] : [],
+    );
     presence.set(section.id, { headed, score: scoreItem(item, evidence, calibration.coverage.weights).score, ...(item ? { item } : {}) });
   }
   return presence;

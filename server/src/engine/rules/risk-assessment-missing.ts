@@ -10,8 +10,12 @@ export default defineRule({
   usesKind: true,
   refs: ['principle:do-no-harm', 'substep:define-purpose-and-information-needs'],
   examples: {
-    valid: [{ text: '---\npim:\n  kind: assessment-methodology\n---\n# Method\n\nA risk assessment was done with the protection cluster before data collection.\n' }],
-    invalid: [{ text: '---\npim:\n  kind: assessment-methodology\n---\n# Method\n\nWe interview households in all districts.\n', findings: 1 }],
+    valid: [
+      {
+        text: '---\npim:\n  kind: policy\n---\n# Volunteer registration policy\n\n## Data collection\n\nVolunteers collect data through household interviews and key informant interviews in each district, with the questionnaire on tablets (KoboToolbox). Field supervisors do spot checks every day. They record the name and phone number of each respondent after obtaining informed consent.\n\n## Risks\n\nA risk assessment with the protection cluster names the risks of each interview for respondents, and a mitigation measure for each.\n',
+      },
+    ],
+    invalid: [{ text: '---\npim:\n  kind: policy\n---\n# Volunteer registration policy\n\n## Data collection\n\nVolunteers collect data through household interviews and key informant interviews in each district, with the questionnaire on tablets (KoboToolbox). Field supervisors do spot checks every day. They record the name and phone number of each respondent after obtaining informed consent.\n', findings: 1 }],
   },
   check({ analysis, anchor, report, message }) {
     // The risks of an exercise are assessed where there is one: a kind that plans one, or a document that does.
