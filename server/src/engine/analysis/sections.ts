@@ -7,7 +7,7 @@
 import { sectionRef } from '../knowledge/load';
 import type { Calibration, DocumentKind } from '../knowledge/types';
 import type { Block, DocumentModel, Section } from '../model/build-model';
-import { scoreItem, type DocumentEvidence, type ItemEvidence } from './evidence';
+import { scoreItem, type DocumentEvidence, type HeadingClaim, type ItemEvidence } from './evidence';
 
 /** Section id -> the sections of the document where it is found (where its content is, when it has no heading). */
 export function sectionsPresent(model: DocumentModel, kind: DocumentKind, evidence: DocumentEvidence, calibration: Calibration): Map<string, Section[]> {
@@ -33,10 +33,10 @@ export function sectionPresence(model: DocumentModel, kind: DocumentKind, eviden
   const hasWords = sectionsWithWords(model);
   for (const section of kind.sections) {
     const item = evidence.items.get(sectionRef(kind, section));
-    // A specific heading with words under it is the section; a generic one ("Purpose") only when what is under it backs it.
-    const backed = new Set(scoreItem(item, evidence, calibration.coverage.weights).backedHeadings);
+    // A specific heading with words under it is the section; a generic one ("Purpose") only when what is under it speaks of the section.
+    const speaksOf = (claim: HeadingClaim): boolean => (item?.hits ?? []).some((hit) => evidence.ancestors[hit.section]?.has(claim.section as number) === true);
     const headed = (item?.headings ?? []).flatMap((claim) =>
-      claim.section !== undefined && hasWords.has(claim.section) && (!claim.generic || backed.has(claim)) ? [model.sections[claim.section] as Section] : [],
+      claim.section !== undefined && hasWords.has(claim.section) && (!claim.generic || speaksOf(claim)) ? [model.sections[claim.section] as Section] : [],
     );
     presence.set(section.id, { headed, score: scoreItem(item, evidence, calibration.coverage.weights).score, ...(item ? { item } : {}) });
   }

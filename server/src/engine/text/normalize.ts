@@ -68,7 +68,8 @@ const MIN_STEM = 4;
  */
 function stem(word: string): string {
   if (word.length <= MIN_STEM || /\d/.test(word)) return word;
-  let out = word;
+  // "notified", "notifies" -> "notify", like "notify" itself.
+  let out = /[^aeiou]i(?:ed|es)$/.test(word) ? `${word.slice(0, -3)}y` : word;
   for (let pass = 0; pass < 2; pass++) {
     const suffix = SUFFIXES.find((s) => out.endsWith(s) && out.length - s.length >= MIN_STEM && !(s === 's' && /[siu]s$/.test(out)));
     if (!suffix) break;
