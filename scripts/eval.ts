@@ -50,7 +50,7 @@ const judged = truth.flatMap((row) => {
   }
   return [{ ...row, predicted: predict(analysis, row) }];
 });
-const sections = [`# Coverage (${truthPath})\n\n${formatScores(score(judged))}`];
+const sections = [`# Coverage (ground-truth.tsv)\n\n${formatScores(score(judged))}`];
 
 const kindsPath = join(root, 'kinds.tsv');
 const kinds = existsSync(kindsPath) ? parseKinds(readFileSync(kindsPath, 'utf8'), kindsPath) : undefined;
@@ -65,7 +65,7 @@ if (existsSync(findingsPath)) {
     const { analysis, findings } = analyze(text, knowledge, { treatAsPim: true, ...(kind && kind !== 'none' ? { kind } : {}) });
     byFile.set(file, findings.map((finding: Finding) => ({ finding, line: positionOf(analysis.model, finding.span.start).line })));
   }
-  sections.push(`# Findings (${findingsPath}${kinds ? `, kinds from ${kindsPath}` : ''})\n\n${formatFindingsScore(scoreFindings(rows, byFile, knowledge))}`);
+  sections.push(`# Findings (findings-truth.tsv${kinds ? ', with the kinds of kinds.tsv' : ''})\n\n${formatFindingsScore(scoreFindings(rows, byFile, knowledge))}`);
 }
 if (kinds) {
   const inferred = new Map<string, { kind: string; missingSections: number }>();
@@ -75,6 +75,6 @@ if (kinds) {
     const { analysis, findings } = analyze(text, knowledge, { treatAsPim: true });
     inferred.set(file, { kind: analysis.kind?.id ?? 'none', missingSections: findings.filter((f) => f.ruleId === 'required-section').length });
   }
-  sections.push(`# Kinds (${kindsPath})\n\n${formatKindScore(scoreKinds(kinds, inferred))}`);
+  sections.push(`# Kinds (kinds.tsv)\n\n${formatKindScore(scoreKinds(kinds, inferred))}`);
 }
 process.stdout.write(sections.join('\n'));

@@ -16,7 +16,7 @@ pim:
 
 ## Purpose
 
-Caseworkers refer survivors of violence to services with their informed consent.
+This SOP aims to get survivors of violence to the services they need, with their informed consent.
 
 ## Service mapping
 
@@ -107,13 +107,13 @@ describe('pim-language-server over stdio', () => {
   });
 
   test('hover on a glossary term shows its definition, source, other languages and see also', async () => {
-    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: SOP_URI }, position: { line: 8, character: 70 } })) as Hover;
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: SOP_URI }, position: { line: 8, character: 85 } })) as Hover;
     const value = (hover.contents as MarkupContent).value;
     assert.match(value, /^\*\*Informed consent\*\* · PIM term/);
     assert.match(value, /Source: /);
     assert.match(value, /français: \*Consentement éclairé\*/);
     assert.match(value, /See also: /);
-    assert.deepEqual(hover.range, { start: { line: 8, character: 63 }, end: { line: 8, character: 79 } });
+    assert.deepEqual(hover.range, { start: { line: 8, character: 81 }, end: { line: 8, character: 97 } });
   });
 
   test('hover answers in French in a French document', async () => {

@@ -138,9 +138,15 @@ export function formatKindScore(s: KindScore): string {
     '',
     '| file | expert | inferred |',
     '|---|---|---|',
-    ...s.rows.map((r) => `| ${r.file} | ${r.expected} | ${r.inferred}${r.inferred === r.expected ? '' : ' ✗'} |`),
+    ...s.rows.map((r) => `| ${r.file} | ${r.expected} | ${r.inferred}${kindMark(r, s)} |`),
   ];
   return `${out.join('\n')}\n`;
+}
+
+/** ✗ where the expert's kind is missed, or a document of no kind is flooded; a documented no-kind document may get a kind it nearly fits. */
+function kindMark(row: KindScore['rows'][number], s: KindScore): string {
+  if (row.expected !== 'none') return row.inferred === row.expected ? '' : ' ✗';
+  return s.flooded.includes(row.file) ? ` ✗ (${FLOOD}+ sections missing)` : '';
 }
 
 function lineText(row: FindingTruth): string {

@@ -8,7 +8,7 @@ import { insertAt } from './skeleton';
 
 export default defineRule({
   id: 'principle-unaddressed',
-  description: 'A PIM Principle the document kind must cover is not addressed (warning) or only mentioned in passing (information); not repeated where a missing required section stands for it.',
+  description: 'A PIM Principle the document kind must cover is not addressed (warning) or only mentioned in passing (information); for a document of no kind these are information and hints; not repeated where a missing required section stands for it.',
   defaultSeverity: 'warning',
   missingItem: true,
   scope: 'document',
@@ -32,7 +32,8 @@ export default defineRule({
       const edit = placeholderEdit(analysis, principle, message('skeleton.principle', { principle: name, hint }));
       report({
         span: anchor,
-        severity: missing ? 'warning' : 'info',
+        // Only a kind says which principles a document must cover; without one the checks are advice.
+        severity: analysis.kind ? (missing ? 'warning' : 'info') : missing ? 'info' : 'hint',
         message: message(missing ? 'principle-unaddressed.missing' : 'principle-unaddressed.weak', { principle: name, hint }),
         refs: [`principle:${principle.id}`],
         related: [

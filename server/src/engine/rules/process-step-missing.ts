@@ -16,7 +16,11 @@ export default defineRule({
         text: '---\npim:\n  kind: report\n---\n# Monthly protection monitoring report\n\n## Purpose and key questions\n\nThe report answers the key questions of the protection cluster: which protection risks rose this month, and where. The information needs were agreed with partners.\n\n## Methodology and data collection\n\nEnumerators trained on the tools collected data through key informant interviews and household interviews in 12 locations. Data collection followed the agreed methodology.\n\n## Analysis\n\nThe analysis compares this month\'s protection trends with the baseline; data cleaning and triangulation came first.\n\n## Dissemination\n\nThe findings are disseminated to the protection cluster and partners through the monthly dashboard and a briefing.\n\n## Review\n\nAfter each cycle the team reviews whether the information products were used in decision-making and advocacy.\n',
       },
     ],
-    invalid: [{ text: '---\npim:\n  kind: report\n---\n# Report\n\nText without any process content at all.\n' }],
+    invalid: [
+      {
+        text: '---\npim:\n  kind: data-sharing-agreement\n---\n# Data sharing agreement\n\n## Parties\n\nThe provider is the Protection Partner; the recipient is the Cash Partner.\n\n## Purpose of the sharing\n\nThe data is shared for the purpose of targeting the winter cash round.\n\n## Description of the data\n\nHousehold size, district and vulnerability score of each household.\n\n## Legal basis\n\nThe consent of each household, recorded at registration.\n\n## Permitted use\n\nThe data shall only be used for targeting and shall not be shared with third parties.\n\n## Security measures\n\nEncrypted SFTP transfer; access is restricted to two named officers.\n\n## Retention and destruction\n\nThe data is deleted six months after the last payment.\n\n## Breach notification\n\nAny data breach is notified to the provider within 24 hours.\n',
+      },
+    ],
   },
   check({ analysis, lang, anchor, report, message }) {
     // A document of no kind, and a guide, are checked against the Principles only.
