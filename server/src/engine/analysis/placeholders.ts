@@ -21,14 +21,20 @@ export function findPlaceholders(model: DocumentModel, signalHits: readonly Plac
     for (const run of block.runs) {
       if (model.text.indexOf('[', run.start) === -1 || model.text.indexOf('[', run.start) >= run.end) continue;
       for (const match of model.text.slice(run.start, run.end).matchAll(BRACKETED)) {
-        // "[x]" and "[ ]" are checkboxes, "[1]" a citation: neither is a prompt to fill in.
-        if (/^\[\s*(x|\d+)?\s*\]$/i.test(match[0])) continue;
+        // "[x]" and "[ ]" are checkboxes, "[1]" a citation, "[ACME CONSULTING]" a name kept out: none is a prompt to fill in.
+        if (/^\[\s*(x|\d+)?\s*\]$/i.test(match[0]) || isName(match[0])) continue;
         const start = run.start + (match.index ?? 0);
         found.push({ start, end: start + match[0].length });
       }
     }
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** Bracketed capitals of a few words are a name or a redaction ("[ACME CONSULTING]", "[UNHCR]"), not a prompt. */
+function isName(bracketed: string): boolean {
+  const inner = bracketed.slice(1, -1).trim();
+  return inner.length > 0 && inner.split(/\s+/).length <= 4 && /\p{Lu}/u.test(inner) && inner === inner.toUpperCase();
 }
 
 export interface PlaceholderHit {

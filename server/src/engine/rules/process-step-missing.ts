@@ -1,4 +1,7 @@
-import { textIn } from '../knowledge/lookup';
+import type { Analysis } from '../analysis/analysis';
+import { allPhrases, textIn } from '../knowledge/lookup';
+import type { Activity, Substep } from '../knowledge/types';
+import { phraseKey } from '../text/normalize';
 import type { Evidence } from '../types';
 import { defineRule } from './define-rule';
 
@@ -42,7 +45,7 @@ export default defineRule({
       for (const substep of step.substeps) {
         const item = coverage.substeps[substep.id];
         if (!expected.has(substep.id) || item?.status !== 'missing') continue;
-        const activity = substep.activities[0];
+        const activity = activityFor(analysis, substep);
         report({
           span: anchor,
           severity: 'info',
@@ -58,6 +61,16 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * The activity to suggest: the first one that the kind's sections speak of (a data-sharing
+ * agreement is shown "identify data management responsibilities", never "prepare an analysis
+ * plan"), else the sub-step's first activity.
+ */
+function activityFor(analysis: Analysis, substep: Substep): Activity | undefined {
+  const kindPhrases = new Set((analysis.kind?.sections ?? []).flatMap((s) => [...allPhrases(s.headings), ...(s.evidence ? allPhrases(s.evidence) : [])]).map(phraseKey));
+  return substep.activities.find((a) => allPhrases(a.evidence).some((p) => kindPhrases.has(phraseKey(p)))) ?? substep.activities[0];
+}
 
 function relatedEvidence(evidence: readonly Evidence[], text: string) {
   return evidence.slice(0, 3).map((e) => ({ span: e.span, message: text }));

@@ -13,7 +13,8 @@ export default defineRule({
     invalid: [{ text: '---\npim:\n  kind: information-sharing-protocol\n---\n# Protocol\n\nThe raw data is shared with the donor every quarter.\n', findings: 1 }],
   },
   check({ analysis, report, message }) {
-    for (const sentence of affirmedSentences(analysis, 'raw-data', { with: [['non-protection-actors'], ['transmission', 'data-sharing']], bodyOnly: true })) {
+    // With the people's consent or under an agreement, the sentence states the basis a reviewer asks for.
+    for (const sentence of affirmedSentences(analysis, 'raw-data', { with: [['non-protection-actors'], ['transmission', 'data-sharing']], without: ['consent', 'sharing-agreement'], bodyOnly: true })) {
       report({ span: sentence, message: message('raw-data-to-non-protection-actors') });
     }
   },

@@ -10,12 +10,12 @@ export default defineRule({
   usesKind: true,
   refs: ['principle:do-no-harm', 'substep:develop-im-system'],
   examples: {
-    valid: [{ text: '---\npim:\n  kind: none\n---\n# Note\n\nWhen a survivor discloses an incident, the monitor offers a referral to the GBV focal point.\n' }],
-    invalid: [{ text: '---\npim:\n  kind: none\n---\n# Note\n\nMonitors write an incident report for each survivor they meet.\n', findings: 1 }],
+    valid: [{ text: '---\npim:\n  kind: assessment-methodology\n---\n# Method\n\nWhen a survivor discloses an incident, the enumerator offers a referral to the GBV focal point.\n' }],
+    invalid: [{ text: '---\npim:\n  kind: assessment-methodology\n---\n# Method\n\nEnumerators write an incident report for each survivor they meet.\n', findings: 1 }],
   },
   check({ analysis, report, message }) {
-    // Only documents that plan how data is collected meet people who may need a referral.
-    const meetsPeople = analysis.expectedSubsteps.some((s) => s.id === 'collect-data' || s.id === 'develop-im-system');
+    // Only documents that meet people themselves (a kind that collects data, or one that plans collection) meet disclosures.
+    const meetsPeople = (analysis.kind?.substeps.includes('collect-data') ?? false) || analysis.plansDataActivity;
     const hit = firstHit(analysis, 'individual-cases');
     if (!meetsPeople || !hit || mentions(analysis, 'referral') || missingSectionAbout(analysis, 'referral')) return;
     report({ span: hit.span, message: message('referral-missing') });

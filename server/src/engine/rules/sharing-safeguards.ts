@@ -4,22 +4,21 @@ import type { Span } from '../types';
 import { defineRule } from './define-rule';
 import { affirmedSentences, firstHit, isNegated, mentions } from './signals';
 
-/** The parts of a data-sharing arrangement this rule asks for, by data-sharing.json requirement id. */
-const ASKED = ['purpose', 'recipients', 'time-frame', 'agreed-channels', 'governing-agreement'] as const;
+/** The parts of a data-sharing arrangement this rule asks for: every requirement of data-sharing.json (seed S001, Annex 3). */
 const SELF_GOVERNING: readonly string[] = ['data-sharing-agreement', 'information-sharing-protocol'];
 
 export default defineRule({
   id: 'sharing-safeguards',
   description:
-    'Principles in Action: data about individuals is shared (datasets, case details, not aggregated findings) without a stated purpose, recipients, time frame, agreed channels or governing agreement; a requirement mentioned only to be denied ("no agreement is needed") is not met.',
+    'Principles in Action: data about individuals is shared (datasets, case details, not aggregated findings) without the terms of seed S001 Annex 3: specified use, purpose, time frame, a risk assessment of the sharing, agreed channels, a breach procedure, retention, recipients and the governing agreement; a term mentioned only to be denied ("no agreement is needed") is not met.',
   defaultSeverity: 'warning',
   missingItem: true,
   scope: 'document',
-  refs: [...ASKED.map((id) => `requirement:${id}`), 'principle:data-protection-and-security', 'substep:establish-information-sharing-networks'],
+  refs: ['principle:data-protection-and-security', 'substep:establish-information-sharing-networks'],
   examples: {
     valid: [
       {
-        text: '---\npim:\n  kind: information-sharing-protocol\n---\n# Protocol\n\nThe case data is shared with cluster partners (the list of recipients is in annex 1) for the purpose of planning the response, every month for the duration of the response, through an encrypted SFTP transfer, under the data sharing agreement signed by each partner.\n',
+        text: '---\npim:\n  kind: information-sharing-protocol\n---\n# Protocol\n\nThe case data is shared with cluster partners (the list of recipients is in annex 1) for the purpose of planning the response, every month for the duration of the response, through an encrypted SFTP transfer, under the data sharing agreement signed by each partner. The data shall only be used for planning. A risk assessment of the sharing was done with the protection cluster. Any data breach is notified to the lead agency within 24 hours. Partners delete the data twelve months after the end of the response.\n',
       },
     ],
     invalid: [
@@ -37,7 +36,7 @@ export default defineRule({
       if (block.kind === 'heading') continue;
       for (const match of analysis.matchers.requirements.findAll(block.tokens, block.base)) if (!isNegated(analysis, match.start)) found.add(match.payload);
     }
-    const missing = ASKED.flatMap((id) => analysis.knowledge.requirements.filter((r) => r.id === id && !found.has(id)));
+    const missing = analysis.knowledge.requirements.filter((r) => !found.has(r.id));
     if (missing.length === 0) return;
     report({
       span: transfer,

@@ -9,14 +9,31 @@ export default defineRule({
   scope: 'text',
   refs: ['principle:data-protection-and-security', 'requirement:agreed-channels', 'substep:disseminate-and-share'],
   examples: {
-    valid: [{ text: '---\npim:\n  kind: protection-monitoring-sop\n---\n# SOP\n\nNever send case lists by WhatsApp; use the encrypted platform.\n' }],
-    invalid: [{ text: '---\npim:\n  kind: protection-monitoring-sop\n---\n# SOP\n\nMonitors send the completed forms with personal data to the coordinator by WhatsApp.\n', findings: 1 }],
+    valid: [
+      { text: '---\npim:\n  kind: protection-monitoring-sop\n---\n# SOP\n\nNever send case lists by WhatsApp; use the encrypted platform.\n' },
+      { text: '---\npim:\n  kind: data-sharing-agreement\n---\n# Agreement\n\nThe household-level data is sent by e-mail as an encrypted, password-protected file.\n' },
+      { text: '---\npim:\n  kind: protection-monitoring-sop\n  lang: fr\n---\n# POS\n\nNe jamais transmettre les données personnelles sur une clé USB.\n' },
+    ],
+    invalid: [
+      { text: '---\npim:\n  kind: protection-monitoring-sop\n---\n# SOP\n\nMonitors send the completed forms with personal data to the coordinator by WhatsApp.\n', findings: 1 },
+      { text: '---\npim:\n  kind: data-sharing-agreement\n---\n# Agreement\n\nThe household-level data of protection incidents is sent to the cash partner by e-mail every week.\n', findings: 1 },
+      { text: '---\npim:\n  kind: protection-monitoring-sop\n  lang: fr\n---\n# POS\n\nLes fiches avec les données personnelles sont transmises au coordinateur sur une clé USB.\n', findings: 1 },
+      { text: '---\npim:\n  kind: protection-monitoring-sop\n  lang: es\n---\n# POE\n\nLos formularios con datos personales se envían al coordinador por WhatsApp.\n', findings: 1 },
+      { text: '---\npim:\n  kind: none\n  lang: fr\n---\n# Équipe\n\nCréer un groupe WhatsApp avec les participants pour communiquer rapidement.\n', findings: 1 },
+    ],
   },
   check({ analysis, report, message }) {
     const reported = new Set<string>();
     for (const sentence of affirmedSentences(analysis, 'unsafe-channels', { with: [['transmission', 'data-sharing'], ['data-objects', 'raw-data', 'personal-data']] })) {
       reported.add(`${sentence.start}:${sentence.end}`);
       report({ span: sentence, message: message('unsafe-channel') });
+    }
+    // Plain e-mail is unsafe for data about individuals, unless the file itself is protected.
+    for (const sentence of affirmedSentences(analysis, 'email-channels', { with: [['raw-data', 'personal-data']], without: ['encryption'], bodyOnly: true })) {
+      const key = `${sentence.start}:${sentence.end}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      report({ span: sentence, message: message('unsafe-channel.email') });
     }
     // A group chat shows every member's number to every other member, whatever is sent in it.
     for (const sentence of affirmedSentences(analysis, 'group-chats', { bodyOnly: true })) {
