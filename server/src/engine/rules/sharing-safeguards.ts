@@ -18,7 +18,7 @@ export default defineRule({
   examples: {
     valid: [
       {
-        text: '---\npim:\n  kind: information-sharing-protocol\n---\n# Protocol\n\nThe case data is shared with cluster partners (the list of recipients is in annex 1) for the purpose of planning the response, every month for the duration of the response, through an encrypted SFTP transfer, under the data sharing agreement signed by each partner. The data shall only be used for planning. A risk assessment of the sharing was done with the protection cluster. Any data breach is notified to the lead agency within 24 hours. Partners delete the data twelve months after the end of the response.\n',
+        text: '---\npim:\n  kind: information-sharing-protocol\n---\n# Protocol\n\nThe case data is shared with cluster partners (the list of recipients is in annex 1) for the purpose of planning the response, every month for the duration of the response, through an encrypted SFTP transfer, under the data sharing agreement signed by each partner. The data shall only be used for planning. A risk assessment of the sharing was done with the protection cluster. Any data breach is notified to the lead agency within 24 hours. The retention period is twelve months, after which partners delete the data.\n',
       },
     ],
     invalid: [
