@@ -17,6 +17,7 @@ import lexicon from '../knowledge/lexicon.json';
 import messages from '../knowledge/messages.json';
 import calibration from '../knowledge/calibration.json';
 import laws from '../knowledge/laws.json';
+import checks from '../knowledge/checks.json';
 
 export const knowledgeFiles: Readonly<Record<string, unknown>> = {
   'meta.json': meta,
@@ -30,6 +31,7 @@ export const knowledgeFiles: Readonly<Record<string, unknown>> = {
   'messages.json': messages,
   'calibration.json': calibration,
   'laws.json': laws,
+  'checks.json': checks,
 };
 
 export const knowledgeSchema = schema as unknown as JsonSchema;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Analysis, type Knowledge } from '../../server/src/engine/index';
-import { scoreItem } from '../../server/src/engine/analysis/evidence';
+import { offsetScore, scoreItem } from '../../server/src/engine/analysis/evidence';
 import type { Calibration } from '../../server/src/engine/knowledge/types';
 import { knowledge } from '../helpers/knowledge';
 
@@ -21,7 +21,8 @@ const CONSENT = 'principle:informed-consent-and-confidentiality';
 
 function score(text: string, ref = CONSENT, k: Knowledge = fixed): number {
   const analysis = new Analysis(text, k, { treatAsPim: true });
-  return scoreItem(analysis.evidence.items.get(ref), analysis.evidence, k.calibration.coverage.weights).score + (k.calibration.coverage.offsets[ref] ?? 0);
+  const item = analysis.evidence.items.get(ref);
+  return offsetScore(item, scoreItem(item, analysis.evidence, k.calibration.coverage.weights).score, k.calibration.coverage.offsets[ref] ?? 0);
 }
 
 function status(text: string, ref = CONSENT, k: Knowledge = fixed): string {

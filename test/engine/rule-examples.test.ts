@@ -44,3 +44,15 @@ for (const rule of rules) {
     }
   });
 }
+
+/** The checks of checks.json are data, with examples in English, French and Spanish that run here. */
+for (const check of knowledge.checks) {
+  const ownOf = (text: string) => analyze(text, knowledge).findings.filter((f) => f.ruleId === 'principles-in-action' && f.refs.includes(`check:${check.id}`));
+  test(`check ${check.id}: passing examples in every language raise nothing, failing ones raise it`, () => {
+    const languages = (examples: readonly { text: string }[]) => new Set(examples.map((e) => /lang: (\w+)/.exec(e.text)?.[1] ?? 'en'));
+    assert.deepEqual([...languages(check.examples.valid)].sort(), ['en', 'es', 'fr'], 'a passing example in English, French and Spanish');
+    assert.deepEqual([...languages(check.examples.invalid)].sort(), ['en', 'es', 'fr'], 'a failing example in English, French and Spanish');
+    for (const example of check.examples.valid) assert.deepEqual(ownOf(example.text).map((f) => f.message), [], example.text);
+    for (const example of check.examples.invalid) assert.equal(ownOf(example.text).length, example.findings ?? 1, example.text);
+  });
+}

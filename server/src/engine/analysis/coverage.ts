@@ -9,15 +9,16 @@ import type { Thresholds } from '../knowledge/types';
 import type { Block, DocumentModel } from '../model/build-model';
 import { sentenceInBlock } from '../text/sentences';
 import type { Coverage, CoverageStatus, Evidence, ItemCoverage } from '../types';
-import { scoreItem, type DocumentEvidence } from './evidence';
+import { offsetScore, scoreItem, type DocumentEvidence } from './evidence';
 
 const MAX_EVIDENCE = 20;
 
 export function computeCoverage(model: DocumentModel, k: Knowledge, evidence: DocumentEvidence): Coverage {
   const { weights, thresholds, offsets } = k.calibration.coverage;
   const judge = (ref: string): ItemCoverage => {
-    const scored = scoreItem(evidence.items.get(ref), evidence, weights);
-    return { status: statusOf(scored.score + (offsets[ref] ?? 0), thresholds), evidence: evidenceOf(model, scored) };
+    const item = evidence.items.get(ref);
+    const scored = scoreItem(item, evidence, weights);
+    return { status: statusOf(offsetScore(item, scored.score, offsets[ref] ?? 0), thresholds), evidence: evidenceOf(model, scored) };
   };
   const principles = Object.fromEntries(k.principles.map((p) => [p.id, judge(`principle:${p.id}`)]));
   const substeps = Object.fromEntries(k.substeps.map((s) => [s.id, judge(`substep:${s.id}`)]));

@@ -186,6 +186,15 @@ export function scoreItem(evidence: ItemEvidence | undefined, doc: Pick<Document
   return { score: text + w.focus * focus + heading - lengthAllowance(doc.words, w), strongest, backedHeadings, headings: evidence.headings };
 }
 
+/**
+ * The score of an item with its fitted offset. An item the document never mentions scores nothing
+ * whatever its offset: an offset moves evidence across a threshold, it never creates any.
+ */
+export function offsetScore(evidence: ItemEvidence | undefined, score: number, offset: number): number {
+  const silent = !evidence || (evidence.hits.length === 0 && evidence.headings.length === 0);
+  return silent ? Math.min(score, score + offset) : score + offset;
+}
+
 function hitWeight(hit: EvidenceHit, earlier: number, w: CoverageWeights): number {
   const base = hit.tier === 'phrase' ? w.phrase : hit.tier === 'word' ? w.word : w.cue;
   const context = (hit.obligation ? w.obligation : 1) * (hit.structured ? w.structured : 1) * (hit.aside ? w.aside : 1);

@@ -122,7 +122,7 @@ function build(k: Knowledge, lang: Lang): Matchers {
 
   const terms = new PhraseMatcher<string>();
   for (const [ref, entry] of k.byRef) {
-    if (entry.kind === 'kind' || entry.kind === 'section' || entry.kind === 'requirement') continue;
+    if (entry.kind === 'kind' || entry.kind === 'section' || entry.kind === 'requirement' || entry.kind === 'check') continue;
     addAll(terms, [...namesOf(entry.item.names), ...allPhrases(entry.item.aliases)], ref);
   }
   return {

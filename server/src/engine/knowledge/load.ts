@@ -8,6 +8,7 @@ import { KNOWLEDGE_FILE_NAMES, LANGS } from './types';
 import type {
   Calibration,
   Category,
+  Check,
   DocumentKind,
   KnowledgeFiles,
   KnowledgeItem,
@@ -51,6 +52,7 @@ export interface Knowledge {
   readonly messages: Readonly<Record<string, LocalizedText>>;
   readonly calibration: Calibration;
   readonly supersededLaws: readonly SupersededLaw[];
+  readonly checks: readonly Check[];
   /** `principle:do-no-harm` -> the item. */
   readonly byRef: ReadonlyMap<string, KnowledgeItem>;
   /** The step each sub-step belongs to. */
@@ -96,6 +98,7 @@ function build(files: KnowledgeFiles): Knowledge {
     for (const section of item.sections) byRef.set(sectionRef(item, section), { kind: 'section', item: section, owner: item });
   }
   for (const item of files['data-sharing.json'].requirements) put({ kind: 'requirement', item });
+  for (const item of files['checks.json'].checks) put({ kind: 'check', item });
   return {
     version: files['meta.json'].version,
     locales: files['meta.json'].locales,
@@ -113,6 +116,7 @@ function build(files: KnowledgeFiles): Knowledge {
     messages: files['messages.json'].messages,
     calibration: files['calibration.json'],
     supersededLaws: files['laws.json'].superseded,
+    checks: files['checks.json'].checks,
     byRef,
     stepOf,
     files,
@@ -144,6 +148,17 @@ function checkIntegrity(k: Knowledge): string[] {
   checkUnique('data-sharing.json', 'requirements', f['data-sharing.json'].requirements, report);
   checkUnique('lexicon.json', 'signals', f['lexicon.json'].signals, report);
   checkUnique('laws.json', 'superseded', f['laws.json'].superseded, report);
+  checkUnique('checks.json', 'checks', f['checks.json'].checks, report);
+  f['checks.json'].checks.forEach((c, i) => {
+    const at = `checks[${i}]`;
+    if (!has('step', c.step)) report('checks.json', `${at}.step`, `unknown step "${c.step}"`);
+    if (!has('substep', c.substep)) report('checks.json', `${at}.substep`, `unknown sub-step "${c.substep}"`);
+    if (!has('principle', c.principle)) report('checks.json', `${at}.principle`, `unknown principle "${c.principle}"`);
+    if (!k.messages[c.message]) report('checks.json', `${at}.message`, `no message "${c.message}" in messages.json`);
+    const signals = [...(c.when.sentence ?? []).flat(), ...(c.unless.document ?? []), ...(c.unless.sentence ?? [])];
+    for (const id of signals) if (!k.signals.has(id)) report('checks.json', at, `unknown lexicon signal "${id}"`);
+    for (const id of [...(c.when.covered ?? []), ...(c.when.missing ?? [])]) if (!has('substep', id)) report('checks.json', at, `unknown sub-step "${id}"`);
+  });
 
   f['principles.json'].principles.forEach((p, i) => {
     p.steps.forEach((id, j) => has('substep', id) || report('principles.json', `principles[${i}].steps[${j}]`, `unknown sub-step "${id}"`));

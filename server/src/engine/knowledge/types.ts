@@ -181,6 +181,22 @@ export interface Calibration {
   readonly kinds: { readonly titleBonus: number; readonly minScore: number; readonly minMargin: number; readonly maxMissing: number };
 }
 
+/** A Principles-in-Action check as data: what raises the question of a principle at a step, and what answers it. */
+export interface Check {
+  readonly id: string;
+  readonly names: Names;
+  readonly step: string;
+  readonly substep: string;
+  readonly principle: string;
+  /** A sentence holding a signal of each group; sub-steps the document covers at least in passing; sub-steps it misses. */
+  readonly when: { readonly sentence?: readonly (readonly string[])[]; readonly covered?: readonly string[]; readonly missing?: readonly string[] };
+  readonly unless: { readonly document?: readonly string[]; readonly sentence?: readonly string[] };
+  readonly message: string;
+  readonly source: string;
+  readonly status: Status;
+  readonly examples: { readonly valid: readonly { readonly text: string }[]; readonly invalid: readonly { readonly text: string; readonly findings?: number }[] };
+}
+
 /** A legal instrument documents still cite although it was repealed, replaced or invalidated. */
 export interface SupersededLaw {
   readonly id: string;
@@ -216,6 +232,7 @@ export interface KnowledgeFiles {
   readonly 'messages.json': { readonly messages: Readonly<Record<string, LocalizedText>> };
   readonly 'calibration.json': Calibration;
   readonly 'laws.json': { readonly superseded: readonly SupersededLaw[] };
+  readonly 'checks.json': { readonly checks: readonly Check[] };
 }
 
 export const KNOWLEDGE_FILE_NAMES = [
@@ -230,10 +247,11 @@ export const KNOWLEDGE_FILE_NAMES = [
   'messages.json',
   'calibration.json',
   'laws.json',
+  'checks.json',
 ] as const satisfies readonly (keyof KnowledgeFiles)[];
 
 /** Kinds of items a `kind:id` reference can name. */
-export type RefKind = 'principle' | 'step' | 'substep' | 'category' | 'term' | 'kind' | 'section' | 'requirement';
+export type RefKind = 'principle' | 'step' | 'substep' | 'category' | 'term' | 'kind' | 'section' | 'requirement' | 'check';
 
 /** Anything with an id, names and a source that a reference can point at. */
 export type KnowledgeItem =
@@ -245,4 +263,5 @@ export type KnowledgeItem =
   | { readonly kind: 'kind'; readonly item: DocumentKind }
   /** A section of a document kind: `section:<kind id>/<section id>`. */
   | { readonly kind: 'section'; readonly item: Section; readonly owner: DocumentKind }
-  | { readonly kind: 'requirement'; readonly item: Requirement };
+  | { readonly kind: 'requirement'; readonly item: Requirement }
+  | { readonly kind: 'check'; readonly item: Check };

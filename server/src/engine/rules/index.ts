@@ -23,6 +23,7 @@ import restrictedLink from './restricted-link';
 import unsafePasswordPractice from './unsafe-password-practice';
 import organisationCentredRisk from './organisation-centred-risk';
 import breachProcedureMissing from './breach-procedure-missing';
+import principlesInAction from './principles-in-action';
 
 export const rules: readonly Rule[] = [
   unknownKind,
@@ -42,6 +43,7 @@ export const rules: readonly Rule[] = [
   publicationWithoutDisclosureControl,
   referralMissing,
   riskAssessmentMissing,
+  principlesInAction,
   organisationCentredRisk,
   personalDataInDocument,
   outdatedLaw,
