@@ -23,6 +23,7 @@ test('a rule that throws becomes one internal-error finding and the other rules 
     description: 'A rule that always fails, for this test.',
     defaultSeverity: 'warning',
     missingItem: false,
+    scope: 'text',
     refs: [],
     examples: { valid: [], invalid: [] },
     check() {
