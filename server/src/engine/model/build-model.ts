@@ -5,6 +5,7 @@
  */
 import type { Nodes } from 'mdast';
 import { parseChunks, type Chunk } from './chunks';
+import { lineStartsOf, linesIn } from '../text/lines';
 import { tokenize, type Token } from '../text/normalize';
 import type { Span } from '../types';
 import { readFrontMatter, type FrontMatter } from './front-matter';
@@ -219,11 +220,15 @@ class Collector {
 
   private base = 0;
 
-  /** Walks one chunk; offsets become document offsets, and appended definitions are skipped. */
+  /** Walks one chunk; offsets become document offsets, and what was parsed beside the own text is skipped. */
   walk(chunk: Chunk): void {
-    this.base = chunk.start;
+    this.base = chunk.start - chunk.offset;
+    const ownEnd = chunk.offset + chunk.length;
     const stack: [Nodes, BlockContainer][] = chunk.tree.children
-      .filter((child) => (child.position?.start.offset ?? 0) < chunk.length)
+      .filter((child) => {
+        const start = child.position?.start.offset ?? -1;
+        return start >= chunk.offset && start < ownEnd;
+      })
       .reverse()
       .map((child) => [child, 'body']);
     while (stack.length > 0) {
@@ -282,7 +287,7 @@ class Collector {
       return { kind, span: at, runs: clip(runs, textStart, at.end), linkRuns: clip(linkRuns, textStart, at.end), depth, container, ...(label ? { label } : {}) };
     };
     let cursor = span.start;
-    for (const line of linesOf(this.text, span)) {
+    for (const line of linesIn(this.text, span.start, span.end)) {
       const match = LENIENT_HEADING.exec(this.text.slice(line.start, line.end));
       if (!match) continue;
       if (line.start > cursor) this.blocks.push(part('paragraph', { start: cursor, end: line.start }, cursor, 0));
@@ -417,24 +422,6 @@ function withoutTemplateTags(text: string, span: Span): Span[] {
 
 function clip(runs: readonly Span[], start: number, end: number): Span[] {
   return runs.filter((r) => r.end > start && r.start < end).map((r) => ({ start: Math.max(r.start, start), end: Math.min(r.end, end) }));
-}
-
-function linesOf(text: string, span: Span): Span[] {
-  const lines: Span[] = [];
-  let start = span.start;
-  while (start < span.end) {
-    const newline = text.indexOf('\n', start);
-    const end = newline === -1 || newline >= span.end ? span.end : newline;
-    lines.push({ start, end });
-    start = end + 1;
-  }
-  return lines;
-}
-
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
 }
 
 /** 1-based line and column (UTF-16) of an offset. */

@@ -1,5 +1,6 @@
 /** Pure: reads the YAML front matter and the `pim:` declaration in it, keeping source ranges for diagnostics and hovers. */
 import { parseDocument, isMap, isScalar, isPair, type Node as YamlNode, type Pair } from 'yaml';
+import { nextLineStart } from '../text/lines';
 import type { Span } from '../types';
 
 export interface DeclaredField {
@@ -37,8 +38,7 @@ export interface FrontMatter {
 }
 
 export function readFrontMatter(text: string, span: Span, value: string): FrontMatter {
-  const firstNewline = text.indexOf('\n', span.start);
-  const valueStart = firstNewline === -1 || firstNewline > span.end ? span.end : firstNewline + 1;
+  const valueStart = Math.min(nextLineStart(text, span.start), span.end);
   const doc = parseDocument(value, { prettyErrors: false, uniqueKeys: false });
   const at = (range: readonly number[] | null | undefined, fallback: Span): Span =>
     range ? { start: valueStart + (range[0] ?? 0), end: valueStart + (range[1] ?? range[0] ?? 0) } : fallback;
