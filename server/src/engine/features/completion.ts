@@ -8,6 +8,7 @@ import { textIn } from '../knowledge/lookup';
 import { message } from '../knowledge/lookup';
 import { PIM_FIELDS, type PimField } from '../model/front-matter';
 import { sectionMarkdown } from '../rules/skeleton';
+import { lineEndAt, lineStartAt } from '../text/lines';
 import { DOCUMENT_STATUSES, type Span } from '../types';
 
 export type CompletionKind = 'key' | 'value' | 'section' | 'principle' | 'term' | 'step' | 'category';
@@ -26,13 +27,13 @@ export interface CompletionInfo {
 
 export function completeAt(analysis: Analysis, offset: number): CompletionInfo[] {
   const text = analysis.text;
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartAt(text, offset);
   const linePrefix = text.slice(lineStart, offset);
   const frontMatter = analysis.model.frontMatter;
   if (frontMatter && offset >= frontMatter.valueStart && offset <= frontMatter.span.end) return frontMatterCompletion(analysis, linePrefix, offset);
   if (offset === 0 && !frontMatter) return [declarationSnippet(analysis, { start: 0, end: 0 })];
   const heading = /^ {0,3}(#{1,6}) ?([^\n]*)$/.exec(linePrefix);
-  if (heading) return sectionCompletion(analysis, { start: lineStart, end: lineEnd(text, offset) });
+  if (heading) return sectionCompletion(analysis, { start: lineStart, end: lineEndAt(text, offset) });
   return termCompletion(analysis, linePrefix, offset);
 }
 
@@ -114,7 +115,3 @@ function termCompletion(analysis: Analysis, linePrefix: string, offset: number):
   return items.filter((item) => item.label.toLowerCase().startsWith(prefix) || item.label.toLowerCase().includes(` ${prefix}`));
 }
 
-function lineEnd(text: string, offset: number): number {
-  const end = text.indexOf('\n', offset);
-  return end === -1 ? text.length : end;
-}
