@@ -94,9 +94,23 @@ function sectionCompletion(analysis: Analysis, replace: Span): CompletionInfo[] 
     });
 }
 
+const WORD_CHAR = /^[\p{L}\p{N}'-]$/u;
+
+/** The word being typed: read backwards from the cursor, so a long line costs only the word's length. */
+function trailingWord(linePrefix: string): string {
+  let start = linePrefix.length;
+  while (start > 0) {
+    const pair = start >= 2 && /[\uDC00-\uDFFF]/.test(linePrefix[start - 1] as string) && /[\uD800-\uDBFF]/.test(linePrefix[start - 2] as string);
+    const width = pair ? 2 : 1;
+    if (!WORD_CHAR.test(linePrefix.slice(start - width, start))) break;
+    start -= width;
+  }
+  return linePrefix.slice(start);
+}
+
 /** Names in the document's language; VS Code and other clients filter by the word being typed. */
 function termCompletion(analysis: Analysis, linePrefix: string, offset: number): CompletionInfo[] {
-  const word = /[\p{L}\p{N}'-]*$/u.exec(linePrefix)?.[0] ?? '';
+  const word = trailingWord(linePrefix);
   if (word.length < 2) return [];
   const replace = { start: offset - word.length, end: offset };
   const k = analysis.knowledge;

@@ -131,9 +131,12 @@ interface ChunkContent {
 const contentOfTree = new WeakMap<Chunk['tree'], ChunkContent>();
 
 const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
-const HTML_TAG = /<\/?[A-Za-z][^>]*>|<!--[\s\S]*?(?:-->|$)/g;
+/** A tag stops at the next `<`, so that unclosed tags cost one scan each, not one scan to the end of the block. */
+const HTML_TAG = /<\/?[A-Za-z][^<>]*>|<!--[\s\S]*?(?:-->|$)/g;
 const TEMPLATE_TAG = /\{%[\s\S]*?(?:%\}|$)|\{\{[\s\S]*?(?:\}\}|$)|\{#[\s\S]*?(?:#\}|$)/g;
 const LENIENT_HEADING = /^ {0,3}(#{1,6})(?=[^\s#])/;
+/** Closing `#`s of a heading; the lookbehind lets a match start only where the run does, so a long run is scanned once. */
+const CLOSING_HASHES = /(?<![\s#])[\s#]+$/;
 
 /**
  * Builds the model. Given the model of the previous version (or `'incremental'` for a first version
@@ -375,7 +378,7 @@ function assemble(text: string, raw: readonly TokenizedBlock[]): { sections: Sec
     sections.push({
       index,
       level: heading.depth,
-      title: heading.runs.map((run) => text.slice(run.start, run.end)).join('').replace(/\s+/g, ' ').replace(/[\s#]+$/, '').trim(),
+      title: heading.runs.map((run) => text.slice(run.start, run.end)).join('').replace(/\s+/g, ' ').replace(CLOSING_HASHES, '').trim(),
       heading: heading.span,
       titleTokens: heading.tokens.map((t) => ({ ...t, start: t.start + heading.base, end: t.end + heading.base })),
       span: { start: heading.span.start, end: text.length },
