@@ -37,11 +37,6 @@ const FAMILIES: readonly ((size: number) => string)[] = [
   ...PREFIXES.flatMap((prefix) => RUNS.map((run) => (size: number) => `${prefix}${run.repeat(size)}x`)),
 ];
 
-interface Timed {
-  readonly ms: number;
-  readonly input: string;
-}
-
 function time(run: () => void): number {
   const start = performance.now();
   run();

@@ -279,6 +279,19 @@ describe('configuration changes re-lint open documents', () => {
     assert.deepEqual(await client.diagnostics(uri('.pimrc.json'), (d) => d.length === 0), []);
   });
 
+  test('settings: an invalid pim.rules value is ignored with one warning, and the valid ones apply', async () => {
+    client.settings = { enable: true, debounceMs: 20, rules: { 'required-section': 'bogus', 'principle-unaddressed': 'error', 'no-such-rule': 'off' } };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    const diagnostics = await client.diagnostics(SOP_URI, (d) => d.some((x) => x.code === 'principle-unaddressed' && x.severity === 1));
+    assert.ok(diagnostics.length > 0 && diagnostics.every((d) => d.severity !== undefined && d.severity >= 1 && d.severity <= 4), 'every diagnostic has a severity');
+    assert.ok(diagnostics.some((d) => d.code === 'required-section' && d.severity === 2), 'the bogus severity falls back to the default');
+    const warnings = client.logs.filter((l) => l.includes('pim.rules'));
+    assert.equal(warnings.length, 1, warnings.join('\n'));
+    assert.match(warnings[0] ?? '', /pim\.rules\["required-section"\] is "bogus", which is not a severity; use one of: off, error, warning, info, hint\. It is ignored\./);
+    assert.match(warnings[0] ?? '', /names "no-such-rule", which is not a rule/);
+    assert.equal(client.shownMessages.filter((m) => m.includes('pim.rules')).length, 1);
+  });
+
   test('settings: a severity override and disabling the extension', async () => {
     client.settings = { enable: true, debounceMs: 20, rules: { 'principle-unaddressed': 'error' } };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
