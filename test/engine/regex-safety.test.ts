@@ -49,19 +49,27 @@ function exercise(pattern: RegExp, input: string): void {
   else pattern.exec(input);
 }
 
+/** The best of up to three runs, stopping at the first under `bound`: a pause of the machine is not the pattern's cost. */
+function fastest(run: (input: string) => void, input: string, bound: number): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let attempt = 0; attempt < 3 && best >= bound; attempt++) best = Math.min(best, time(() => run(input)));
+  return best;
+}
+
 /** Fails fast: a cubic pattern is caught on a probe of 1,000 characters, a quadratic one at the small size, before the large one takes minutes. */
 function assertLinear(name: string, make: (size: number) => string, run: (input: string) => void): void {
+  const describe = (input: string, ms: number) => `${name}: ${ms.toFixed(1)} ms on ${input.length} characters (${JSON.stringify(input.slice(0, 24))}…)`;
   const probe = make(SIZE / 25);
-  const probeMs = time(() => run(probe));
-  assert.ok(probeMs < MAX_MS_AT_1X / 2, `${name}: ${probeMs.toFixed(0)} ms on ${probe.length} characters (${JSON.stringify(probe.slice(0, 24))}…)`);
+  const probeMs = fastest(run, probe, MAX_MS_AT_1X / 2);
+  assert.ok(probeMs < MAX_MS_AT_1X / 2, describe(probe, probeMs));
   const small = make(SIZE);
-  const smallMs = time(() => run(small));
-  assert.ok(smallMs < MAX_MS_AT_1X, `${name}: ${smallMs.toFixed(0)} ms on ${small.length} characters (${JSON.stringify(small.slice(0, 24))}…)`);
-  const large = make(SIZE * 4);
-  const largeMs = time(() => run(large));
-  assert.ok(largeMs < MAX_MS_AT_4X, `${name}: ${largeMs.toFixed(0)} ms on ${large.length} characters (${JSON.stringify(large.slice(0, 24))}…)`);
+  const smallMs = fastest(run, small, MAX_MS_AT_1X);
+  assert.ok(smallMs < MAX_MS_AT_1X, describe(small, smallMs));
   // Linear is 4 times, quadratic 16: the slack absorbs the noise of runs that take a millisecond.
-  assert.ok(largeMs < 8 * smallMs + 25, `${name}: ${smallMs.toFixed(1)} ms, then ${largeMs.toFixed(1)} ms on four times the input`);
+  const largeBound = Math.min(MAX_MS_AT_4X, 8 * smallMs + 50);
+  const large = make(SIZE * 4);
+  const largeMs = fastest(run, large, largeBound);
+  assert.ok(largeMs < largeBound, `${describe(large, largeMs)}, after ${smallMs.toFixed(1)} ms on a quarter of it`);
 }
 
 function engineFiles(dir: string): string[] {
