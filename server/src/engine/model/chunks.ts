@@ -127,7 +127,7 @@ function definitionsIn(tree: Root, start: number, end: number): string[] {
     if (node.type === 'definition' && at >= start && at < end) found.push(`[${node.identifier}]: #`);
     else if (node.type === 'footnoteDefinition' && at >= start && at < end) found.push(`[^${node.identifier}]: x`);
     // Definitions are blocks: only block containers can hold them.
-    if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem' || node.type === 'footnoteDefinition') stack.push(...node.children);
+    if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem' || node.type === 'footnoteDefinition') for (const child of node.children) stack.push(child);
   }
   return found;
 }
