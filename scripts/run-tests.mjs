@@ -27,5 +27,7 @@ if (files.length === 0) {
   process.exit(1);
 }
 console.log(`Running ${files.length} test file(s): ${files.map((f) => relative(root, f)).join(', ')}`);
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
+// A test that hangs fails after this long instead of holding the run; the slowest file takes about 30 s.
+const TEST_TIMEOUT_MS = 120_000;
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-timeout=${TEST_TIMEOUT_MS}`, ...files], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

@@ -3,7 +3,8 @@
  * has: commands, a status bar item and the coverage quick pick. No PIM logic lives here.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CrashPolicy, type CrashNotice } from './crash-policy';
 import { COVERAGE_REQUEST, LINT_WORKSPACE_REQUEST, type CoverageResponse, type LintWorkspaceResponse } from '../../server/src/lsp/protocol';
 
 export interface PimExtensionApi {
@@ -14,6 +15,7 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<PimExtensionApi> {
   const output = vscode.window.createOutputChannel('PIM Language Tools');
+  const crashes = new CrashPolicy();
   const serverModule = context.asAbsolutePath('dist/server.cjs');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -26,6 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PimExt
     ],
     synchronize: { configurationSection: 'pim' },
     outputChannel: output,
+    errorHandler: crashHandler(crashes, output),
   };
   const languageClient = new LanguageClient('pim', 'PIM Language Tools', serverOptions, clientOptions);
   client = languageClient;
@@ -39,6 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PimExt
     output,
     status,
     vscode.commands.registerCommand('pim.restartServer', async () => {
+      crashes.reset();
       await languageClient.restart();
       refreshStatus();
     }),
@@ -57,6 +61,36 @@ export async function activate(context: vscode.ExtensionContext): Promise<PimExt
 
 export function deactivate(): Thenable<void> | undefined {
   return client?.stop();
+}
+
+/**
+ * The server died: restart it under the crash policy, and tell the user at most once per outcome,
+ * with a button to the log, instead of the client's own message on every crash.
+ */
+function crashHandler(crashes: CrashPolicy, output: vscode.OutputChannel): ErrorHandler {
+  return {
+    // Errors while writing or reading usually precede a close, which decides.
+    error: () => ({ action: ErrorAction.Continue, handled: true }),
+    closed: () => {
+      const decision = crashes.serverClosed();
+      if (decision.notice) void tellCrash(decision.notice, crashes, output);
+      return { action: decision.restart ? CloseAction.Restart : CloseAction.DoNotRestart, handled: true };
+    },
+  };
+}
+
+async function tellCrash(notice: CrashNotice, crashes: CrashPolicy, output: vscode.OutputChannel): Promise<void> {
+  const showLog = vscode.l10n.t('Show log');
+  const text =
+    notice === 'restarted'
+      ? vscode.l10n.t('The PIM language server stopped unexpectedly and was restarted; its log is in the "PIM Language Tools" output channel.')
+      : vscode.l10n.t(
+          'The PIM language server stopped {0} times within {1} minutes, so it is no longer restarted; read its log in the "PIM Language Tools" output channel, then run "PIM: Restart server".',
+          crashes.maxCrashes + 1,
+          crashes.windowMs / 60_000,
+        );
+  const show = notice === 'restarted' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
+  if ((await show(text, showLog)) === showLog) output.show();
 }
 
 async function coverageOf(languageClient: LanguageClient, uri: string): Promise<CoverageResponse | null> {

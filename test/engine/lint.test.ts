@@ -98,3 +98,22 @@ test('pathological and random input never throws', () => {
     }
   }
 });
+
+test('a span a rule reports outside the document is clamped into it, related spans too', () => {
+  const text = REFERRAL('review');
+  const outside = defineRule({
+    id: 'outside',
+    description: 'A rule that reports past both ends of the document, for this test.',
+    defaultSeverity: 'warning',
+    missingItem: false,
+    scope: 'text',
+    refs: [],
+    examples: { valid: [], invalid: [] },
+    check({ report }) {
+      report({ span: { start: -10, end: text.length + 50 }, message: 'everywhere', related: [{ span: { start: text.length + 5, end: text.length + 9 }, message: 'after the end' }] });
+    },
+  });
+  const [finding] = lint(new Analysis(text, knowledge), [outside]);
+  assert.deepEqual(finding?.span, { start: 0, end: text.length });
+  assert.deepEqual(finding?.related?.[0]?.span, { start: text.length, end: text.length });
+});

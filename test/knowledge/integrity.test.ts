@@ -84,11 +84,13 @@ test('every sub-step has purposes and activities, every principle a checklist an
   }
 });
 
-test('the seed lists 56 verified activities across the sub-steps', () => {
+// Exact counts: a change to the activities must say so here, and what is "verified" is counted, not assumed.
+test('the sub-steps list 57 activities, 39 of them verified against the source, each verified one citing it', () => {
   const all = k.substeps.flatMap((s) => s.activities);
-  assert.ok(all.length >= 45, `only ${all.length} activities`);
+  assert.equal(all.length, 57);
   const verified = all.filter((a) => a.status === 'verified');
-  assert.ok(verified.length >= 33, `only ${verified.length} verified activities`);
+  assert.equal(verified.length, 39);
+  for (const activity of verified) assert.match(activity.source, /\S/, activity.id);
 });
 
 test('the eight categories with definition and output, and the matrix rows with the fixed ones marked', () => {

@@ -146,7 +146,8 @@ describe('pim-language-server over stdio', () => {
     sections.sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
     assert.deepEqual(
       sections.map((i) => i.label),
-      ['Follow-up and feedback', 'Referral criteria and urgent cases', 'Referral form and information shared', 'Roles and training', 'Review and update'],
+      // The referral form is spoken of in two sections, so its optional section counts as found.
+      ['Follow-up and feedback', 'Referral criteria and urgent cases', 'Roles and training', 'Review and update'],
     );
     assert.match((sections[0]!.textEdit as { newText: string }).newText, /^## Follow-up and feedback\n\n/);
     const terms = await complete(21, 5, "We do");
@@ -277,6 +278,19 @@ describe('configuration changes re-lint open documents', () => {
     writeFileSync(join(ws.root, '.pimrc.json'), '{}');
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('.pimrc.json'), type: 2 }] });
     assert.deepEqual(await client.diagnostics(uri('.pimrc.json'), (d) => d.length === 0), []);
+  });
+
+  test('settings: an invalid pim.rules value is ignored with one warning, and the valid ones apply', async () => {
+    client.settings = { enable: true, debounceMs: 20, rules: { 'required-section': 'bogus', 'principle-unaddressed': 'error', 'no-such-rule': 'off' } };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    const diagnostics = await client.diagnostics(SOP_URI, (d) => d.some((x) => x.code === 'principle-unaddressed' && x.severity === 1));
+    assert.ok(diagnostics.length > 0 && diagnostics.every((d) => d.severity !== undefined && d.severity >= 1 && d.severity <= 4), 'every diagnostic has a severity');
+    assert.ok(diagnostics.some((d) => d.code === 'required-section' && d.severity === 2), 'the bogus severity falls back to the default');
+    const warnings = client.logs.filter((l) => l.includes('pim.rules'));
+    assert.equal(warnings.length, 1, warnings.join('\n'));
+    assert.match(warnings[0] ?? '', /pim\.rules\["required-section"\] is "bogus", which is not a severity; use one of: off, error, warning, info, hint\. It is ignored\./);
+    assert.match(warnings[0] ?? '', /names "no-such-rule", which is not a rule/);
+    assert.equal(client.shownMessages.filter((m) => m.includes('pim.rules')).length, 1);
   });
 
   test('settings: a severity override and disabling the extension', async () => {

@@ -1,4 +1,5 @@
 /** `pim-lint coverage`: per file, the status of every principle, sub-step and step, with evidence lines. */
+import { printable } from './formats/printable';
 import { positionOf, textIn, type Analysis, type ItemCoverage, type Knowledge, type Lang } from '../engine/index';
 
 interface EvidenceLine {
@@ -43,7 +44,7 @@ export function formatCoverageMarkdown(files: readonly FileCoverage[], k: Knowle
   const out: string[] = ['# PIM coverage', '', 'Legend: [x] addressed · [~] mentioned in passing · [ ] missing', ''];
   for (const file of files) {
     const count = (map: Record<string, ItemReport>): string => `${Object.values(map).filter((i) => i.status === 'addressed').length}/${Object.keys(map).length}`;
-    out.push(`## ${file.file}`, '', `Kind: ${file.kind ?? 'not declared'} · Principles ${count(file.principles)} · Sub-steps ${count(file.substeps)} · Steps ${count(file.steps)}`, '');
+    out.push(`## ${markdownText(file.file)}`, '', `Kind: ${file.kind ?? 'not declared'} · Principles ${count(file.principles)} · Sub-steps ${count(file.substeps)} · Steps ${count(file.steps)}`, '');
     out.push('### PIM Principles', '');
     for (const p of k.principles) out.push(line(textIn(p.names, lang), file.principles[p.id]));
     out.push('', '### PIM Process', '');
@@ -54,6 +55,11 @@ export function formatCoverageMarkdown(files: readonly FileCoverage[], k: Knowle
     out.push('');
   }
   return `${out.join('\n')}\n`;
+}
+
+/** A file name as Markdown text: punctuation Markdown reads as syntax is escaped, control characters are made visible. */
+function markdownText(text: string): string {
+  return printable(text).replace(/[\\`*_[\]()<>#|~]/g, '\\$&');
 }
 
 function line(name: string, item: ItemReport | undefined): string {

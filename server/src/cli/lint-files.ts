@@ -1,7 +1,7 @@
 /** Lints files from disk with the engine, using the nearest .pimrc.json of each. */
 import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
-import { analyze, positionOf, rules, type Analysis, type Finding, type Knowledge, type Lang, type Severity } from '../engine/index';
+import { analyze, lineStartsOf, positionOf, rules, type Analysis, type Finding, type Knowledge, type Lang, type Severity } from '../engine/index';
 import { coverageOf, type FileCoverage } from './coverage-report';
 import { ConfigResolver, CONFIG_PROBLEM, type ConfigProblem } from '../config/pimrc';
 import { toPosix, type Target } from './files';
@@ -44,7 +44,9 @@ export interface LintFilesOptions {
 
 /** Bigger files are not documents anyone writes by hand; skipping them keeps a folder run predictable. */
 const MAX_BYTES = 20 * 1024 * 1024;
-const DECLARES_PIM = /^---\r?\n(?:[^\n]*\n)*?pim\s*:/;
+/** A cheap look before parsing: front matter with a `pim` key line. The analysis decides. */
+const MAY_DECLARE_PIM = /^---[ \t]*[\r\n]/;
+const PIM_KEY_LINE = /^pim[ \t]*:/m;
 
 export function lintFiles(targets: readonly Target[], options: LintFilesOptions): LintRun {
   const resolver = new ConfigResolver({ readFile: readTextOrUndefined }, rules.map((r) => r.id));
@@ -76,16 +78,17 @@ export function checkFile(target: Target, resolver: ConfigResolver, knowledge: K
   const base = { ...(configFile ? { configFile } : {}), configProblems: problems };
   if (!target.explicit && config.isIgnored(target.path)) return base;
   if (statSync(target.path).size > MAX_BYTES) return base;
-  const text = readFileSync(target.path, 'utf8');
+  // Editors drop a byte order mark: without it, lines and columns are the ones the editor shows.
+  const text = readFileSync(target.path, 'utf8').replace(/^\uFEFF/, '');
   const treatAsPim = target.explicit || config.isDocument(target.path);
-  if (!treatAsPim && !DECLARES_PIM.test(text)) return base;
+  if (!treatAsPim && !(MAY_DECLARE_PIM.test(text) && PIM_KEY_LINE.test(text))) return base;
   const result = analyze(text, knowledge, {
     rules: config.rules,
     treatAsPim,
     ...(config.language ? { language: config.language } : {}),
     ...(kind ? { kind } : {}),
   });
-  return { ...base, result };
+  return result.analysis.isPim ? { ...base, result } : base;
 }
 
 function locate(file: string, finding: Finding, analysis: Analysis): LocatedFinding {
@@ -95,7 +98,7 @@ function locate(file: string, finding: Finding, analysis: Analysis): LocatedFind
 }
 
 function locateProblem(file: string, problem: ConfigProblem): LocatedFinding {
-  const lineStarts = [0, ...[...problem.text.matchAll(/\n/g)].map((m) => (m.index ?? 0) + 1)];
+  const lineStarts = lineStartsOf(problem.text);
   const start = positionOf({ lineStarts }, problem.start);
   const end = positionOf({ lineStarts }, problem.end);
   return { file, ruleId: CONFIG_PROBLEM, severity: 'error', message: problem.message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, refs: [] };

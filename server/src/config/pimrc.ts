@@ -103,7 +103,8 @@ export class ConfigResolver {
 
   /** Base layers first; `extends` cycles and unreadable files become problems on the file that names them. */
   private readChain(file: string, seen: readonly string[], problems: ConfigProblem[]): Layer[] {
-    const text = this.host.readFile(file);
+    // Editors drop a byte order mark, and JSON.parse refuses one: positions are then the editor's.
+    const text = this.host.readFile(file)?.replace(/^\uFEFF/, '');
     if (text === undefined) return [];
     const raw = this.parse(file, text, problems);
     if (!raw) return [];

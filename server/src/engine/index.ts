@@ -13,6 +13,7 @@ export { loadKnowledge, KnowledgeError, type Knowledge } from './knowledge/load'
 export { rules, type Rule } from './rules/index';
 export { INTERNAL_ERROR } from './lint';
 export { positionOf } from './model/build-model';
+export { lineStartsOf } from './text/lines';
 export * from './types';
 
 /**

@@ -8,6 +8,7 @@ import { message } from './knowledge/lookup';
 import { positionOf } from './model/build-model';
 import type { Rule, RuleContext, Report } from './rules/define-rule';
 import { readSuppressions } from './suppressions';
+import { lineEndAt } from './text/lines';
 import { SEVERITIES, type Finding, type Severity, type Span } from './types';
 
 export const INTERNAL_ERROR = 'internal-error';
@@ -90,8 +91,7 @@ function documentAnchor(analysis: Analysis): Span {
   const title = analysis.model.sections.find((s) => s.heading && s.level === 1) ?? analysis.model.sections.find((s) => s.heading);
   if (title?.heading) return title.heading;
   if (analysis.declaration) return analysis.declaration.keySpan;
-  const firstLineEnd = analysis.text.indexOf('\n');
-  return { start: 0, end: firstLineEnd === -1 ? analysis.text.length : firstLineEnd };
+  return { start: 0, end: lineEndAt(analysis.text, 0) };
 }
 
 function clampSpan(span: Span, length: number): Span {

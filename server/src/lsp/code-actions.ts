@@ -94,9 +94,8 @@ function fixAllAction(document: TextDocument, result: DocumentResult): CodeActio
   return { title: message(result.analysis.knowledge, 'fix.all', result.analysis.language), kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: edits } } };
 }
 
+/** The start of the next line, whatever its line break (the document's end on the last line). */
 function afterLine(document: TextDocument, offset: number): number {
-  const text = document.getText();
-  const newline = text.indexOf('\n', offset);
-  return newline === -1 ? text.length : newline + 1;
+  return document.offsetAt({ line: document.positionAt(offset).line + 1, character: 0 });
 }
 

@@ -5,7 +5,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_PROBLEM, type ConfigProblem } from '../config/pimrc';
 import type { DocumentAnalyses } from './analyses';
 import { SOURCE, toDiagnostic } from './convert';
@@ -94,10 +94,7 @@ export class DiagnosticsPublisher {
 }
 
 function configDiagnostic(problem: ConfigProblem): Diagnostic {
-  const position = (offset: number) => {
-    const before = problem.text.slice(0, offset);
-    const line = before.split('\n').length - 1;
-    return { line, character: offset - (before.lastIndexOf('\n') + 1) };
-  };
-  return { range: { start: position(problem.start), end: position(problem.end) }, severity: DiagnosticSeverity.Error, code: CONFIG_PROBLEM, source: SOURCE, message: problem.message };
+  // Lines as the editor counts them, whatever the file's line breaks.
+  const file = TextDocument.create('file:///pimrc.json', 'json', 0, problem.text);
+  return { range: { start: file.positionAt(problem.start), end: file.positionAt(problem.end) }, severity: DiagnosticSeverity.Error, code: CONFIG_PROBLEM, source: SOURCE, message: problem.message };
 }

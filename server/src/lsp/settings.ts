@@ -1,6 +1,6 @@
 /** The only file that knows the names of the editor settings, and turns them into engine options. */
 import type { Connection } from 'vscode-languageserver';
-import type { Lang, RuleSetting } from '../engine/index';
+import { rules as ruleRegistry, SEVERITIES, type Lang, type RuleSetting } from '../engine/index';
 
 export interface PimSettings {
   readonly enable: boolean;
@@ -18,6 +18,8 @@ export class SettingsStore {
   private readonly cache = new Map<string, Promise<PimSettings>>();
   private pull = false;
   private pushed: PimSettings = DEFAULT_SETTINGS;
+  /** Problems already reported: each is said once, not on every document. */
+  private readonly reported = new Set<string>();
 
   constructor(private readonly connection: Connection) {}
 
@@ -29,14 +31,14 @@ export class SettingsStore {
   changed(pushedSettings: unknown): void {
     this.cache.clear();
     const section = (pushedSettings as { [SECTION]?: unknown } | undefined)?.[SECTION];
-    if (section !== undefined) this.pushed = sanitize(section);
+    if (section !== undefined) this.pushed = this.sanitize(section);
   }
 
   forDocument(uri: string): Promise<PimSettings> {
     if (!this.pull) return Promise.resolve(this.pushed);
     let settings = this.cache.get(uri);
     if (!settings) {
-      settings = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION }).then(sanitize, () => DEFAULT_SETTINGS);
+      settings = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SECTION }).then((raw) => this.sanitize(raw), () => DEFAULT_SETTINGS);
       this.cache.set(uri, settings);
     }
     return settings;
@@ -45,13 +47,42 @@ export class SettingsStore {
   forget(uri: string): void {
     this.cache.delete(uri);
   }
+
+  private sanitize(raw: unknown): PimSettings {
+    const { settings, problems } = sanitize(raw);
+    const fresh = problems.filter((problem) => !this.reported.has(problem));
+    fresh.forEach((problem) => this.reported.add(problem));
+    if (fresh.length > 0) {
+      const text = `PIM Language Tools: ${fresh.join(' ')}`;
+      this.connection.console.warn(text);
+      this.connection.window.showWarningMessage(text);
+    }
+    return settings;
+  }
 }
 
-/** Settings come from users' JSON: anything unexpected falls back to the default instead of failing. */
-function sanitize(raw: unknown): PimSettings {
+const RULE_SETTINGS: readonly string[] = ['off', ...SEVERITIES];
+
+/** Settings come from users' JSON: anything unexpected falls back to the default instead of failing, and is reported. */
+function sanitize(raw: unknown): { settings: PimSettings; problems: string[] } {
   const value = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  const rules = typeof value.rules === 'object' && value.rules !== null ? (value.rules as Record<string, RuleSetting>) : {};
+  const { rules, problems } = ruleSettings(value.rules);
   const debounce = typeof value.debounceMs === 'number' && value.debounceMs >= 0 && value.debounceMs <= 10_000 ? value.debounceMs : DEFAULT_SETTINGS.debounceMs;
   const language = ['en', 'fr', 'es', 'ar'].includes(String(value.language)) ? (value.language as Lang) : 'auto';
-  return { enable: value.enable !== false, rules, debounceMs: debounce, language };
+  return { settings: { enable: value.enable !== false, rules, debounceMs: debounce, language }, problems };
+}
+
+/** The valid entries of `pim.rules`; each invalid one is left out with a sentence that says how to fix it. */
+function ruleSettings(raw: unknown): { rules: Record<string, RuleSetting>; problems: string[] } {
+  const rules: Record<string, RuleSetting> = {};
+  const problems: string[] = [];
+  if (raw === undefined || raw === null) return { rules, problems };
+  if (typeof raw !== 'object' || Array.isArray(raw)) return { rules, problems: [`The setting ${SECTION}.rules must be an object of rule ids and severities, such as {"empty-section": "off"}; it is ignored.`] };
+  const known = new Set(ruleRegistry.map((r) => r.id));
+  for (const [id, setting] of Object.entries(raw as Record<string, unknown>)) {
+    if (!known.has(id)) problems.push(`The setting ${SECTION}.rules names "${id}", which is not a rule; use a rule id from the README's rules table. It is ignored.`);
+    else if (typeof setting !== 'string' || !RULE_SETTINGS.includes(setting)) problems.push(`The setting ${SECTION}.rules["${id}"] is ${JSON.stringify(setting)}, which is not a severity; use one of: ${RULE_SETTINGS.join(', ')}. It is ignored.`);
+    else rules[id] = setting as RuleSetting;
+  }
+  return { rules, problems };
 }

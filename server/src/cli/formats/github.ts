@@ -1,5 +1,6 @@
 import type { Severity } from '../../engine/index';
 import type { LocatedFinding } from '../lint-files';
+import { printable } from './printable';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
 
@@ -21,8 +22,8 @@ function annotation(finding: LocatedFinding): string {
   // on its first line (the heading), where the reviewer looks, rather than spanning the section.
   if (finding.endLine === finding.line) properties.push(['endColumn', finding.endColumn]);
   properties.push(['title', finding.ruleId]);
-  const list = properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');
-  return `::${COMMAND[finding.severity]} ${list}::${escapeData(finding.message)}`;
+  const list = properties.map(([key, value]) => `${key}=${escapeProperty(printable(String(value), true))}`).join(',');
+  return `::${COMMAND[finding.severity]} ${list}::${escapeData(printable(finding.message, true))}`;
 }
 
 /** As @actions/core escapes a command's message: a line break would end the command. */

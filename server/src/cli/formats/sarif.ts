@@ -4,6 +4,11 @@ import { ruleDocUrl, TOOL_NAME, TOOL_URL } from '../../rule-docs';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
+/** A relative URI reference for a `/`-separated path: every segment percent-encoded, so `#`, `?` and `%` stay part of the name. */
+export function relativeUri(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
 /** SARIF 2.1.0, as GitHub code scanning reads it: one run, rule metadata, paths relative to the checkout. */
 export function formatSarif(findings: readonly LocatedFinding[], rules: readonly Rule[], version: string, extraRuleIds: readonly string[]): string {
   const descriptors = [
@@ -38,7 +43,7 @@ export function formatSarif(findings: readonly LocatedFinding[], rules: readonly
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: encodeURI(f.file), uriBaseId: '%SRCROOT%' },
+                artifactLocation: { uri: relativeUri(f.file), uriBaseId: '%SRCROOT%' },
                 region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
               },
             },

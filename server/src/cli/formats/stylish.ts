@@ -1,5 +1,6 @@
 import type { Severity } from '../../engine/index';
 import type { LocatedFinding } from '../lint-files';
+import { printable } from './printable';
 
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info', hint: 'hint' };
 
@@ -12,9 +13,9 @@ export function formatStylish(findings: readonly LocatedFinding[], filesChecked:
   for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
   const lines: string[] = [];
   for (const [file, list] of byFile) {
-    lines.push(file);
+    lines.push(printable(file));
     const width = Math.max(...list.map((f) => `${f.line}:${f.column}`.length));
-    for (const f of list) lines.push(`  ${`${f.line}:${f.column}`.padEnd(width)}  ${LABEL[f.severity].padEnd(7)}  ${f.message}  ${f.ruleId}`);
+    for (const f of list) lines.push(`  ${`${f.line}:${f.column}`.padEnd(width)}  ${LABEL[f.severity].padEnd(7)}  ${printable(f.message)}  ${printable(f.ruleId)}`);
     lines.push('');
   }
   const count = (s: Severity): number => findings.filter((f) => f.severity === s).length;

@@ -59,7 +59,7 @@ export class Analysis {
     const declaredLang = knowledge.locales.find((l) => l === fields.lang?.value.toLowerCase());
     this.language = declaredLang ?? options.language ?? detectLanguage(this.model, knowledge);
     this.matchers = matchersFor(knowledge, this.language);
-    this.isPim = this.declaration !== undefined || options.treatAsPim === true;
+    this.isPim = this.model.frontMatter?.declaresPim === true || options.treatAsPim === true;
     this.status = DOCUMENT_STATUSES.find((s) => s === fields.status?.value.toLowerCase());
     this.category = knowledge.categories.find((c) => c.id === fields.category?.value);
     const declaredNone = fields.kind?.value === NO_KIND;

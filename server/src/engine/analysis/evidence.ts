@@ -93,20 +93,21 @@ export function evidenceContext(
   const isAside = (block: Block): boolean => asideSections.has(block.section) || (block.tokens.length > 0 && block.linkTokens / block.tokens.length >= LINK_SHARE);
   const duties = new Map<number, number[]>();
   for (const hit of signalStarts('obligation')) push(duties, hit.block, hit.start);
-  const sentences = new Map<number, Span[]>();
+  // Per block, the sentences that hold a duty word: one pass over both, so a long block costs linear time.
+  const dutySentences = new Map<number, Span[]>();
   const inDutySentence = (block: Block, index: number, offset: number): boolean => {
     const starts = duties.get(index);
     if (!starts) return false;
-    let spans = sentences.get(index);
+    let spans = dutySentences.get(index);
     if (!spans) {
-      spans = sentenceSpans(model.text, block);
-      sentences.set(index, spans);
+      spans = sentencesHolding(sentenceSpans(model.text, block), [...starts].sort((x, y) => x - y));
+      dutySentences.set(index, spans);
     }
-    const sentence = spans.find((s) => offset >= s.start && offset < s.end);
-    return sentence !== undefined && starts.some((start) => start >= sentence.start && start < sentence.end);
+    return containing(spans, offset) !== undefined;
   };
   const words = model.blocks.reduce((n, block) => n + (block.kind === 'heading' || isAside(block) ? 0 : block.tokens.length), 0);
-  const inPlaceholder = (offset: number): boolean => placeholders.some((p) => offset >= p.start && offset < p.end);
+  const placeholderSpans = joined(placeholders);
+  const inPlaceholder = (offset: number): boolean => containing(placeholderSpans, offset) !== undefined;
   return { model, asideSections, genericSections, isAside, inPlaceholder, inDutySentence, words, ancestors: ancestorsOf(model.sections) };
 }
 
@@ -272,17 +273,60 @@ function withoutOverlaps(matches: readonly TieredMatch[]): TieredMatch[] {
   const kept: TieredMatch[] = [];
   for (const list of byRef.values()) {
     // Matches overlap only within a block: checking each against its block's accepted ones stays cheap.
+    // Accepted matches of a block are disjoint and kept sorted by start, so only the neighbours can overlap.
     const accepted = new Map<number, TieredMatch[]>();
     const ranked = [...list].sort((a, b) => b.tokens - a.tokens || a.start - b.start || tierOrder(a.tier) - tierOrder(b.tier));
     for (const m of ranked) {
       const inBlock = accepted.get(m.block) ?? [];
-      if (inBlock.some((a) => m.start < a.end && a.start < m.end)) continue;
-      inBlock.push(m);
+      const at = lowerBound(inBlock, startOf, m.start);
+      const before = inBlock[at - 1];
+      const after = inBlock[at];
+      if ((before && before.end > m.start) || (after && after.start < m.end)) continue;
+      inBlock.splice(at, 0, m);
       accepted.set(m.block, inBlock);
     }
     for (const inBlock of accepted.values()) kept.push(...inBlock);
   }
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Index of the first item whose key is at or after `offset`, in items sorted by key. */
+function lowerBound<T>(items: readonly T[], key: (item: T) => number, offset: number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (key(items[middle] as T) < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+const startOf = (span: Span): number => span.start;
+
+/** The span holding `offset`, in disjoint spans sorted by start. */
+function containing(spans: readonly Span[], offset: number): Span | undefined {
+  const candidate = spans[lowerBound(spans, startOf, offset + 1) - 1];
+  return candidate && offset < candidate.end ? candidate : undefined;
+}
+
+/** The sentences that hold at least one of the offsets (sorted). */
+function sentencesHolding(sentences: readonly Span[], offsets: readonly number[]): Span[] {
+  return sentences.filter((sentence) => {
+    const next = offsets[lowerBound(offsets, (n) => n, sentence.start)];
+    return next !== undefined && next < sentence.end;
+  });
+}
+
+/** Overlapping spans joined, sorted by start. */
+function joined(spans: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const span of [...spans].sort((x, y) => x.start - y.start)) {
+    const last = out[out.length - 1];
+    if (last && span.start <= last.end) out[out.length - 1] = { start: last.start, end: Math.max(last.end, span.end) };
+    else out.push(span);
+  }
+  return out;
 }
 
 function tierOrder(tier: Tier): number {

@@ -8,6 +8,7 @@ import { textIn } from '../knowledge/lookup';
 import { message } from '../knowledge/lookup';
 import { PIM_FIELDS, type PimField } from '../model/front-matter';
 import { sectionMarkdown } from '../rules/skeleton';
+import { lineEndAt, lineStartAt } from '../text/lines';
 import { DOCUMENT_STATUSES, NO_KIND, type Span } from '../types';
 
 export type CompletionKind = 'key' | 'value' | 'section' | 'principle' | 'term' | 'step' | 'category';
@@ -26,13 +27,13 @@ export interface CompletionInfo {
 
 export function completeAt(analysis: Analysis, offset: number): CompletionInfo[] {
   const text = analysis.text;
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartAt(text, offset);
   const linePrefix = text.slice(lineStart, offset);
   const frontMatter = analysis.model.frontMatter;
   if (frontMatter && offset >= frontMatter.valueStart && offset <= frontMatter.span.end) return frontMatterCompletion(analysis, linePrefix, offset);
   if (offset === 0 && !frontMatter) return [declarationSnippet(analysis, { start: 0, end: 0 })];
   const heading = /^ {0,3}(#{1,6}) ?([^\n]*)$/.exec(linePrefix);
-  if (heading) return sectionCompletion(analysis, { start: lineStart, end: lineEnd(text, offset) });
+  if (heading) return sectionCompletion(analysis, { start: lineStart, end: lineEndAt(text, offset) });
   return termCompletion(analysis, linePrefix, offset);
 }
 
@@ -96,9 +97,23 @@ function sectionCompletion(analysis: Analysis, replace: Span): CompletionInfo[] 
     });
 }
 
+const WORD_CHAR = /^[\p{L}\p{N}'-]$/u;
+
+/** The word being typed: read backwards from the cursor, so a long line costs only the word's length. */
+function trailingWord(linePrefix: string): string {
+  let start = linePrefix.length;
+  while (start > 0) {
+    const pair = start >= 2 && /[\uDC00-\uDFFF]/.test(linePrefix[start - 1] as string) && /[\uD800-\uDBFF]/.test(linePrefix[start - 2] as string);
+    const width = pair ? 2 : 1;
+    if (!WORD_CHAR.test(linePrefix.slice(start - width, start))) break;
+    start -= width;
+  }
+  return linePrefix.slice(start);
+}
+
 /** Names in the document's language; VS Code and other clients filter by the word being typed. */
 function termCompletion(analysis: Analysis, linePrefix: string, offset: number): CompletionInfo[] {
-  const word = /[\p{L}\p{N}'-]*$/u.exec(linePrefix)?.[0] ?? '';
+  const word = trailingWord(linePrefix);
   if (word.length < 2) return [];
   const replace = { start: offset - word.length, end: offset };
   const k = analysis.knowledge;
@@ -117,7 +132,3 @@ function termCompletion(analysis: Analysis, linePrefix: string, offset: number):
   return items.filter((item) => item.label.toLowerCase().startsWith(prefix) || item.label.toLowerCase().includes(` ${prefix}`));
 }
 
-function lineEnd(text: string, offset: number): number {
-  const end = text.indexOf('\n', offset);
-  return end === -1 ? text.length : end;
-}

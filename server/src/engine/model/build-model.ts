@@ -5,6 +5,7 @@
  */
 import type { Nodes } from 'mdast';
 import { parseChunks, type Chunk } from './chunks';
+import { lineStartsOf, linesIn } from '../text/lines';
 import { tokenize, type Token } from '../text/normalize';
 import type { Span } from '../types';
 import { readFrontMatter, type FrontMatter } from './front-matter';
@@ -139,9 +140,12 @@ interface ChunkContent {
 const contentOfTree = new WeakMap<Chunk['tree'], ChunkContent>();
 
 const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
-const HTML_TAG = /<\/?[A-Za-z][^>]*>|<!--[\s\S]*?(?:-->|$)/g;
+/** A tag stops at the next `<`, so that unclosed tags cost one scan each, not one scan to the end of the block. */
+const HTML_TAG = /<\/?[A-Za-z][^<>]*>|<!--[\s\S]*?(?:-->|$)/g;
 const TEMPLATE_TAG = /\{%[\s\S]*?(?:%\}|$)|\{\{[\s\S]*?(?:\}\}|$)|\{#[\s\S]*?(?:#\}|$)/g;
 const LENIENT_HEADING = /^ {0,3}(#{1,6})(?=[^\s#])/;
+/** Closing `#`s of a heading; the lookbehind lets a match start only where the run does, so a long run is scanned once. */
+const CLOSING_HASHES = /(?<![\s#])[\s#]+$/;
 
 /**
  * Builds the model. Given the model of the previous version (or `'incremental'` for a first version
@@ -231,11 +235,15 @@ class Collector {
 
   private base = 0;
 
-  /** Walks one chunk; offsets become document offsets, and appended definitions are skipped. */
+  /** Walks one chunk; offsets become document offsets, and what was parsed beside the own text is skipped. */
   walk(chunk: Chunk): void {
-    this.base = chunk.start;
+    this.base = chunk.start - chunk.offset;
+    const ownEnd = chunk.offset + chunk.length;
     const stack: [Nodes, BlockContainer][] = chunk.tree.children
-      .filter((child) => (child.position?.start.offset ?? 0) < chunk.length)
+      .filter((child) => {
+        const start = child.position?.start.offset ?? -1;
+        return start >= chunk.offset && start < ownEnd;
+      })
       .reverse()
       .map((child) => [child, 'body']);
     while (stack.length > 0) {
@@ -297,7 +305,7 @@ class Collector {
       return { kind, span: at, runs: clip(runs, textStart, at.end), linkRuns: clip(linkRuns, textStart, at.end), depth, container, ...(label ? { label } : {}) };
     };
     let cursor = span.start;
-    for (const line of linesOf(this.text, span)) {
+    for (const line of linesIn(this.text, span.start, span.end)) {
       const match = LENIENT_HEADING.exec(this.text.slice(line.start, line.end));
       if (!match) continue;
       if (line.start > cursor) this.blocks.push(part('paragraph', { start: cursor, end: line.start }, cursor, 0));
@@ -386,7 +394,7 @@ function assemble(text: string, raw: readonly TokenizedBlock[]): { sections: Sec
     sections.push({
       index,
       level: heading.depth,
-      title: heading.runs.map((run) => text.slice(run.start, run.end)).join('').replace(/\s+/g, ' ').replace(/[\s#]+$/, '').trim(),
+      title: heading.runs.map((run) => text.slice(run.start, run.end)).join('').replace(/\s+/g, ' ').replace(CLOSING_HASHES, '').trim(),
       heading: heading.span,
       titleTokens: heading.tokens.map((t) => ({ ...t, start: t.start + heading.base, end: t.end + heading.base })),
       span: { start: heading.span.start, end: text.length },
@@ -433,24 +441,6 @@ function withoutTemplateTags(text: string, span: Span): Span[] {
 
 function clip(runs: readonly Span[], start: number, end: number): Span[] {
   return runs.filter((r) => r.end > start && r.start < end).map((r) => ({ start: Math.max(r.start, start), end: Math.min(r.end, end) }));
-}
-
-function linesOf(text: string, span: Span): Span[] {
-  const lines: Span[] = [];
-  let start = span.start;
-  while (start < span.end) {
-    const newline = text.indexOf('\n', start);
-    const end = newline === -1 || newline >= span.end ? span.end : newline;
-    lines.push({ start, end });
-    start = end + 1;
-  }
-  return lines;
-}
-
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
 }
 
 /** 1-based line and column (UTF-16) of an offset. */

@@ -1,5 +1,6 @@
 /** Pure: reads the YAML front matter and the `pim:` declaration in it, keeping source ranges for diagnostics and hovers. */
 import { parseDocument, isMap, isScalar, isPair, type Node as YamlNode, type Pair } from 'yaml';
+import { LINE_BREAK, nextLineStart } from '../text/lines';
 import { tokenize, type Token } from '../text/normalize';
 import type { Span } from '../types';
 
@@ -37,21 +38,31 @@ export interface FrontMatter {
   readonly keys: readonly string[];
   /** The words of a top-level `title:`, where static-site documents keep their title. */
   readonly titleTokens?: readonly Token[];
+  /**
+   * The front matter declares `pim:`; when its YAML cannot be read, it has a top-level `pim:` line:
+   * a broken declaration still asks for the document to be checked, and its error to be reported.
+   */
+  readonly declaresPim: boolean;
 }
 
+const PIM_KEY_LINE = /^pim[ \t]*:/m;
+
 export function readFrontMatter(text: string, span: Span, value: string): FrontMatter {
-  const firstNewline = text.indexOf('\n', span.start);
-  const valueStart = firstNewline === -1 || firstNewline > span.end ? span.end : firstNewline + 1;
-  const doc = parseDocument(value, { prettyErrors: false, uniqueKeys: false });
+  const valueStart = Math.min(nextLineStart(text, span.start), span.end);
+  // The YAML parser knows \n and \r\n only; a lone \r becomes \n, which keeps every offset.
+  const doc = parseDocument(value.replace(/\r(?!\n)/g, '\n'), { prettyErrors: false, uniqueKeys: false });
   const at = (range: readonly number[] | null | undefined, fallback: Span): Span =>
     range ? { start: valueStart + (range[0] ?? 0), end: valueStart + (range[1] ?? range[0] ?? 0) } : fallback;
   const base = { span, valueStart, value };
   const firstError = doc.errors[0];
   if (firstError) {
-    const start = valueStart + (firstError.pos[0] ?? 0);
-    return { ...base, error: { message: firstError.message.split('\n')[0] ?? 'invalid YAML', span: { start, end: Math.max(start + 1, valueStart + (firstError.pos[1] ?? 0)) } }, keys: [] };
+    // The parser may place an error at the end of the YAML text: keep the range inside the front matter.
+    const start = Math.min(valueStart + (firstError.pos[0] ?? 0), span.end);
+    const end = Math.min(Math.max(start + 1, valueStart + (firstError.pos[1] ?? 0)), span.end);
+    const message = firstError.message.split(LINE_BREAK)[0] ?? 'invalid YAML';
+    return { ...base, error: { message, span: { start, end } }, keys: [], declaresPim: PIM_KEY_LINE.test(value) };
   }
-  if (!isMap(doc.contents)) return { ...base, keys: [] };
+  if (!isMap(doc.contents)) return { ...base, keys: [], declaresPim: false };
   const keys: string[] = [];
   let pim: PimDeclaration | undefined;
   let titleTokens: Token[] | undefined;
@@ -61,7 +72,7 @@ export function readFrontMatter(text: string, span: Span, value: string): FrontM
     if (key === 'pim') pim = readPim(item, at, span);
     if (key === 'title' && isScalar(item.value) && typeof item.value.value === 'string') titleTokens = tokenize(item.value.value);
   }
-  return { ...base, keys, ...(pim ? { pim } : {}), ...(titleTokens ? { titleTokens } : {}) };
+  return { ...base, keys, ...(pim ? { pim } : {}), ...(titleTokens ? { titleTokens } : {}), declaresPim: pim !== undefined };
 }
 
 type RangeOf = (range: readonly number[] | null | undefined, fallback: Span) => Span;

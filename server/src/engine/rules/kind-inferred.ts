@@ -2,6 +2,7 @@ import type { Analysis } from '../analysis/analysis';
 import { textIn } from '../knowledge/lookup';
 import { NO_KIND, type Edit } from '../types';
 import { defineRule } from './define-rule';
+import { lineEndAt } from '../text/lines';
 
 export default defineRule({
   id: 'kind-inferred',
@@ -47,8 +48,7 @@ function declareKindEdit(analysis: Analysis, kind: string): Edit {
     return { start: pim.keySpan.start, end, newText: `pim:\n  kind: ${kind}` };
   }
   if (pim) {
-    const lineEnd = text.indexOf('\n', pim.keySpan.end);
-    const at = lineEnd === -1 ? text.length : lineEnd;
+    const at = lineEndAt(text, pim.keySpan.end);
     return { start: at, end: at, newText: `\n  kind: ${kind}` };
   }
   if (frontMatter) return { start: frontMatter.valueStart, end: frontMatter.valueStart, newText: `pim:\n  kind: ${kind}\n` };

@@ -4,13 +4,18 @@ import { defineRule } from './define-rule';
 
 type Kind = 'email' | 'phone' | 'gps' | 'identifier';
 
-/** Each pattern, with a cheap test a run must pass before the regular expression is worth running. */
+/**
+ * Each pattern, with a cheap test a run must pass before the regular expression is worth running.
+ * Every pattern runs in linear time: a match may start only where a run of its characters starts
+ * (the e-mail's lookbehind), and whitespace between parts is bounded, so no input makes the
+ * engine try every split of a long run.
+ */
 const PATTERNS: readonly (readonly [Kind, RegExp, (source: string) => boolean])[] = [
-  ['email', /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g, (s) => s.includes('@')],
+  ['email', /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g, (s) => s.includes('@')],
   ['phone', /(?<![\w+])\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}(?!\w)/g, (s) => s.includes('+')],
   ['phone', /(?<![\w.-])0\d{2,3}[\s.-]\d{3}[\s.-]?\d{3,4}(?![\w-])/g, (s) => s.includes('0')],
-  ['gps', /(?<![\w.])-?\d{1,2}\.\d{4,}°?\s*[NS]?\s*[,;/ ]\s*-?\d{1,3}\.\d{4,}°?\s*[EW]?(?!\w|\.\d)/g, (s) => s.includes('.')],
-  ['gps', /\d{1,3}°\s*\d{1,2}['′]\s*\d{1,2}(?:\.\d+)?(?:["″]|'')?\s*[NSEW]/g, (s) => s.includes('°')],
+  ['gps', /(?<![\w.])-?\d{1,2}\.\d{4,}°?\s{0,4}[NS]?\s{0,4}[,;/ ]\s{0,4}-?\d{1,3}\.\d{4,}°?\s{0,4}[EW]?(?!\w|\.\d)/g, (s) => s.includes('.')],
+  ['gps', /\d{1,3}°\s{0,4}\d{1,2}['′]\s{0,4}\d{1,2}(?:\.\d+)?(?:["″]|'')?\s{0,4}[NSEW]/g, (s) => s.includes('°')],
 ];
 
 /** After an identifier label ("Case no.", "ID number:"), a code that contains a digit. */

@@ -1,0 +1,74 @@
+/**
+ * The editor parses in chunks, the CLI parses whole: both must see the same document. Generated
+ * documents (and edits of them, which exercise chunk reuse) give the same model and findings both ways.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { analyze } from '../../server/src/engine/index';
+import { buildModel, type DocumentModel } from '../../server/src/engine/model/build-model';
+import { knowledge } from '../helpers/knowledge';
+import { applyTextEdit, markdownDocument, textEdit } from '../helpers/markdown-arbitrary';
+
+const RUNS = Number(process.env.PIM_PROPERTY_RUNS ?? 300);
+
+test('chunked parsing gives the model and the findings of one whole parse', () => {
+  fc.assert(
+    fc.property(markdownDocument, (text) => {
+      assert.deepEqual(comparable(buildModel(text, 'incremental')), comparable(buildModel(text)));
+      assert.deepEqual(analyze(text, knowledge, { treatAsPim: true }, 'incremental').findings, analyze(text, knowledge, { treatAsPim: true }).findings);
+    }),
+    { numRuns: RUNS },
+  );
+});
+
+test('after edits, re-using the previous chunks gives the model and the findings of one whole parse', () => {
+  fc.assert(
+    fc.property(markdownDocument, fc.array(textEdit, { minLength: 1, maxLength: 4 }), (first, edits) => {
+      let previous = analyze(first, knowledge, { treatAsPim: true }, 'incremental').analysis;
+      let text = first;
+      for (const edit of edits) {
+        text = applyTextEdit(text, edit);
+        const incremental = analyze(text, knowledge, { treatAsPim: true }, previous);
+        assert.deepEqual(comparable(incremental.analysis.model), comparable(buildModel(text)));
+        assert.deepEqual(incremental.findings, analyze(text, knowledge, { treatAsPim: true }).findings);
+        previous = incremental.analysis;
+      }
+    }),
+    { numRuns: Math.ceil(RUNS / 3) },
+  );
+});
+
+test('commented-out text and unclosed fences are cut nowhere: what they hide stays hidden in the editor too', () => {
+  const cases = [
+    '# Title\n\n<!--\n\n## Informed consent\n\nConsent is sought before any referral.\n\n-->\n',
+    '# Title\n\n<pre>\n\n## Informed consent\n\n</pre>\n',
+    '# Title\n\n<script>\n\n## Informed consent\n\n</script>\n',
+    '# Title\n\n````\n\n## Informed consent\n\n```\n\n## Still code\n\n````\n',
+    '# Title\n\n```\n\n## Informed consent\n\n    ```\n\n## Still code\n\n``` text\n',
+    '# Title\n\n- item\n\n  ```\n  fenced in the item\n\n## A real heading\n\n```\n\n## code again\n',
+    '---\ntitle: x\n\n# a YAML comment\n---\n\n# Title\n',
+  ];
+  for (const text of cases) {
+    const chunked = buildModel(text, 'incremental');
+    assert.deepEqual(comparable(chunked), comparable(buildModel(text)), JSON.stringify(text));
+  }
+  const commented = buildModel(cases[0] as string, 'incremental');
+  assert.deepEqual(commented.sections.map((s) => s.title), ['', 'Title']);
+});
+
+test('an edit re-parses only the chunk it touched', () => {
+  const text = '# Title\n\nIntro.\n\n## A\n\nText a.\n\n## B\n\nText b.\n';
+  const before = buildModel(text, 'incremental');
+  assert.equal(before.chunks.length, 3);
+  const after = buildModel(text.replace('Text a.', 'Text a, edited.'), before);
+  assert.equal(after.chunks[0]?.tree, before.chunks[0]?.tree);
+  assert.notEqual(after.chunks[1]?.tree, before.chunks[1]?.tree);
+  assert.equal(after.chunks[2]?.tree, before.chunks[2]?.tree);
+});
+
+/** The model without its parse trees, with word offsets made absolute. */
+function comparable(model: DocumentModel) {
+  const { chunks: _chunks, segments: _segments, blocks, ...rest } = model;
+  return { ...rest, blocks: blocks.map(({ base, tokens, ...block }) => ({ ...block, tokens: tokens.map((t) => ({ ...t, start: base + t.start, end: base + t.end })) })) };
+}
