@@ -12,6 +12,7 @@ import { DOCUMENT_STATUSES, NO_KIND, type Coverage, type DocumentStatus, type Li
 import { matchDocument } from './chunk-matches';
 import { computeCoverage } from './coverage';
 import { collectEvidence, evidenceContext, type DocumentEvidence, type EvidenceContext } from './evidence';
+import { chooseCategory, type CategorySource } from './infer-category';
 import { chooseKind, kindScores, type KindGuess, type KindScore } from './infer-kind';
 import { readsLikeGuidance, readsLikeTemplate } from './genre';
 import { sectionsPresent } from './sections';
@@ -35,7 +36,9 @@ export class Analysis {
   /** Whether the tools should report anything: the document declares `pim:` or was marked as a PIM document. */
   readonly isPim: boolean;
   readonly status: DocumentStatus | undefined;
+  /** The PIM Matrix category: declared, the one of the kind, or the one the title names. */
   readonly category: Category | undefined;
+  readonly categorySource: CategorySource;
   readonly kind: DocumentKind | undefined;
   readonly kindSource: KindSource;
   /** The front matter names a kind the knowledge base does not have. */
@@ -61,7 +64,6 @@ export class Analysis {
     this.matchers = matchersFor(knowledge, this.language);
     this.isPim = this.model.frontMatter?.declaresPim === true || options.treatAsPim === true;
     this.status = DOCUMENT_STATUSES.find((s) => s === fields.status?.value.toLowerCase());
-    this.category = knowledge.categories.find((c) => c.id === fields.category?.value);
     const declaredNone = fields.kind?.value === NO_KIND;
     const optionedNone = !fields.kind && options.kind === NO_KIND;
     const declared = knowledge.kinds.find((kind) => kind.id === fields.kind?.value);
@@ -71,6 +73,9 @@ export class Analysis {
     this.kind = declared ?? optioned ?? this.guess?.kind;
     this.kindUnknown = fields.kind !== undefined && !declared && !declaredNone;
     this.kindSource = declared || declaredNone ? 'declared' : optioned || optionedNone ? 'option' : this.guess ? 'inferred' : 'none';
+    const category = chooseCategory(fields.category?.value, this.kind, this.model, this.matchers, knowledge);
+    this.category = category.category;
+    this.categorySource = category.source;
   }
 
   /** How well the document fits each kind, by title and by the sections it has. */

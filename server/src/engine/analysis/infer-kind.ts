@@ -79,7 +79,8 @@ function titleKinds(model: DocumentModel, matchers: Matchers): Set<string> {
   return kinds;
 }
 
-function titleTokens(model: DocumentModel): (readonly Token[])[] {
+/** The words of the title: the first top-level heading, and the front matter's `title:`. */
+export function titleTokens(model: DocumentModel): (readonly Token[])[] {
   const top = model.sections.filter((s) => s.heading).sort((a, b) => a.level - b.level || a.index - b.index)[0];
   const titles: (readonly Token[])[] = [];
   if (top) titles.push(top.titleTokens);

@@ -34,6 +34,8 @@ export interface Matchers {
   readonly kindSections: ItemMatchers;
   /** Titles that name a document kind: payload kind id. */
   readonly kindTitles: PhraseMatcher<string>;
+  /** Titles that name a PIM Matrix category, in every language: payload category id. */
+  readonly categoryTitles: PhraseMatcher<string>;
   /** Data-sharing requirements: payload requirement id. */
   readonly requirements: PhraseMatcher<string>;
   /** How documents cite superseded laws, in every language: payload law id. */
@@ -105,6 +107,9 @@ function build(k: Knowledge, lang: Lang): Matchers {
     }
   }
 
+  const categoryTitles = new PhraseMatcher<string>();
+  for (const c of k.categories) addAll(categoryTitles, [...namesOf(c.names), ...allPhrases(c.aliases)], c.id);
+
   const requirements = new PhraseMatcher<string>();
   for (const r of k.requirements) addAll(requirements, phrasesIn(r.evidence, lang), r.id);
 
@@ -138,6 +143,7 @@ function build(k: Knowledge, lang: Lang): Matchers {
     templateTitles: signalMatcher(TEMPLATE_TITLES),
     restrictedLinkHosts: signalMatcher(RESTRICTED_LINK_HOSTS),
     kindTitles,
+    categoryTitles,
     requirements,
     supersededLaws,
     signals,

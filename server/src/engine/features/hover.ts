@@ -33,7 +33,7 @@ function frontMatterHover(analysis: Analysis, offset: number): HoverInfo | undef
   }
   if (inside(fields.category)) {
     const category = k.categories.find((item) => item.id === fields.category?.value);
-    if (category) return { span: fields.category!.span, markdown: itemHover(analysis, { kind: 'category', item: category }) };
+    if (category) return { span: fields.category!.span, markdown: itemHover(analysis, { kind: 'category', item: category }, { matrixRows: true }) };
   }
   return undefined;
 }
@@ -59,8 +59,8 @@ function termHover(analysis: Analysis, offset: number): HoverInfo | undefined {
   return match && entry ? { span: { start: match.start, end: match.end }, markdown: itemHover(analysis, entry) } : undefined;
 }
 
-/** A principle, step, sub-step, category or term. */
-export function itemHover(analysis: Analysis, entry: KnowledgeItem): string {
+/** A principle, step, sub-step, category or term; `matrixRows` adds every PIM Matrix row of a category (on its declaration). */
+export function itemHover(analysis: Analysis, entry: KnowledgeItem, options: { readonly matrixRows?: boolean } = {}): string {
   const lang = analysis.language;
   const t = (key: string, params?: Record<string, string | number>): string => message(analysis.knowledge, key, lang, params);
   const lines: string[] = [`**${textIn(entry.item.names, lang)}** · ${t(`hover.kind.${entry.kind === 'kind' ? 'document' : entry.kind}`)}`, ''];
@@ -75,7 +75,7 @@ export function itemHover(analysis: Analysis, entry: KnowledgeItem): string {
       lines.push(textIn(entry.item.description, lang), '', ...list(t('hover.activities'), entry.item.activities.map((a) => textIn(a.names, lang))));
       break;
     case 'category':
-      lines.push(...categoryBody(analysis, entry.item));
+      lines.push(...categoryBody(analysis, entry.item, options.matrixRows === true));
       break;
     case 'term':
       lines.push(textIn(entry.item.definition, lang));
@@ -116,10 +116,22 @@ function stepBody(analysis: Analysis, step: Step): string[] {
   return [textIn(step.description, lang), '', ...list(t('hover.substeps'), step.substeps.map((s) => textIn(s.names, lang))), '', `*${textIn(analysis.knowledge.prescriptiveNote, lang)}*`];
 }
 
-function categoryBody(analysis: Analysis, category: Category): string[] {
+function categoryBody(analysis: Analysis, category: Category, matrixRows: boolean): string[] {
   const lang = analysis.language;
   const t = (key: string): string => message(analysis.knowledge, key, lang);
-  return [textIn(category.definition, lang), '', `**${t('hover.output')}:** ${textIn(category.output, lang)}`];
+  if (!matrixRows) return [textIn(category.definition, lang), '', `**${t('hover.output')}:** ${textIn(category.output, lang)}`];
+  const texts = (items: readonly LocalizedText[]): string => items.map((item) => textIn(item, lang)).join('; ');
+  const row: Record<string, string> = {
+    definition: textIn(category.definition, lang),
+    'sub-category-examples': texts(category.subCategories),
+    methods: texts(category.methods),
+    'specific-examples': texts(category.specificExamples),
+    output: textIn(category.output, lang),
+    'shared-data': textIn(category.sharedData, lang),
+    sources: texts(category.sourcesOfInformation),
+  };
+  // The rows in the Matrix's order and under its names, as the knowledge base lists them.
+  return analysis.knowledge.matrixRows.flatMap((r) => (row[r.id] ? [`**${textIn(r.names, lang)}** — ${row[r.id]}`, ''] : [])).slice(0, -1);
 }
 
 function substepSectionHover(analysis: Analysis, substep: Substep, step: Step, section: Section): string {

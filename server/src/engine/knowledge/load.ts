@@ -172,6 +172,12 @@ function checkIntegrity(k: Knowledge): string[] {
   f['data-sharing.json'].requirements.forEach((r, i) =>
     (r.principles ?? []).forEach((id, j) => has('principle', id) || report('data-sharing.json', `requirements[${i}].principles[${j}]`, `unknown principle "${id}"`)),
   );
+  f['categories.json'].categories.forEach((c, i) => {
+    for (const [j, id] of [c.sharing.keeps, ...c.sharing.unless].entries()) {
+      const at = j === 0 ? 'keeps' : `unless[${j - 1}]`;
+      if (!k.signals.has(id)) report('categories.json', `categories[${i}].sharing.${at}`, `unknown lexicon signal "${id}"`);
+    }
+  });
   f['document-kinds.json'].kinds.forEach((kind, i) => {
     const at = `kinds[${i}]`;
     kind.categories.forEach((id, j) => has('category', id) || report('document-kinds.json', `${at}.categories[${j}]`, `unknown category "${id}"`));

@@ -84,6 +84,15 @@ export interface Category extends Named {
   readonly unitOfAnalysis?: LocalizedText;
   readonly evidence: Phrases;
   readonly status: Status;
+  /** What the Matrix row on shared data keeps inside protection, as lexicon signals. */
+  readonly sharing: CategorySharing;
+}
+
+export interface CategorySharing {
+  /** The lexicon signal naming the data the category keeps with protection actors. */
+  readonly keeps: string;
+  /** Signals of a stated basis (consent, an agreement) under which that data may go further. */
+  readonly unless: readonly string[];
 }
 
 export interface Term extends Named {

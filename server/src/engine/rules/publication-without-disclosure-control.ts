@@ -3,8 +3,10 @@ import { affirmedSentences, mentions } from './signals';
 
 export default defineRule({
   id: 'publication-without-disclosure-control',
-  description: 'Principles in Action: data about people is published (a website, open data, HDX, social media, a public map) and the document describes no anonymisation or disclosure control.',
+  description: 'Principles in Action: data about people is published (a website, open data, HDX, social media, a public map) and the document describes no anonymisation or disclosure control (an error once the document is final).',
   defaultSeverity: 'warning',
+  // A final document that publishes such data is stopped, not warned about.
+  finalSeverity: 'error',
   missingItem: false,
   scope: 'text',
   refs: ['principle:do-no-harm', 'principle:data-protection-and-security', 'substep:disseminate-and-share'],

@@ -3,8 +3,10 @@ import { affirmedSentences } from './signals';
 
 export default defineRule({
   id: 'unsafe-channel',
-  description: 'Principles in Action: sensitive data travels over personal messaging apps or unencrypted e-mail, or people are put in a group chat that shows their numbers to each other.',
+  description: 'Principles in Action: sensitive data travels over personal messaging apps or unencrypted e-mail, or people are put in a group chat that shows their numbers to each other (an error once the document is final).',
   defaultSeverity: 'warning',
+  // A final document that sends data about people over such a channel is stopped, not warned about.
+  finalSeverity: 'error',
   missingItem: false,
   scope: 'text',
   refs: ['principle:data-protection-and-security', 'requirement:agreed-channels', 'substep:disseminate-and-share'],
