@@ -25,6 +25,8 @@ test('a rule that throws becomes one internal-error finding and the other rules 
     missingItem: false,
     scope: 'document',
     refs: [],
+    source: 'TEAM',
+    howToFix: 'Nothing: it exists to fail.',
     examples: { valid: [], invalid: [] },
     check() {
       throw new Error('boom');

@@ -110,7 +110,7 @@ describe('pim-language-server over stdio', () => {
     const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: SOP_URI }, position: { line: 8, character: 85 } })) as Hover;
     const value = (hover.contents as MarkupContent).value;
     assert.match(value, /^\*\*Informed consent\*\* · PIM term/);
-    assert.match(value, /Source: /);
+    assert.match(value, /Sources?: \[.+\]\(https:/);
     assert.match(value, /français: \*Consentement éclairé\*/);
     assert.match(value, /See also: /);
     assert.deepEqual(hover.range, { start: { line: 8, character: 81 }, end: { line: 8, character: 97 } });
@@ -124,7 +124,7 @@ describe('pim-language-server over stdio', () => {
     const value = (hover.contents as MarkupContent).value;
     assert.match(value, /^\*\*Ne pas nuire\*\* · Principe PIM/);
     assert.match(value, /Un document l'aborde lorsqu'il précise/);
-    assert.match(value, /English: \*Do no harm\*/);
+    assert.match(value, /English\u00a0: \*Do no harm\*/);
   });
 
   test('hover on pim.kind explains what the kind requires, and on a sub-step heading lists its activities', async () => {

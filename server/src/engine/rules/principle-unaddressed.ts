@@ -14,6 +14,8 @@ export default defineRule({
   scope: 'document',
   usesKind: true,
   refs: [],
+  source: 'S002; W-PRIN15; TEAM',
+  howToFix: "Say how the document applies the principle, in a section of its own or where it matters (hover the principle's name for what a document should state); the quick fix adds a placeholder paragraph to fill in.",
   examples: {
     valid: [
       {

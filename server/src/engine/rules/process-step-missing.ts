@@ -10,6 +10,8 @@ export default defineRule({
   scope: 'document',
   usesKind: true,
   refs: [],
+  source: 'S001 sec. 5, Annex 2; TEAM',
+  howToFix: "Describe how the document carries out the step: at least one of its sub-steps, with what is done, by whom and when. Hover a heading to see a sub-step's activities and which of them the section covers.",
   examples: {
     valid: [
       {

@@ -8,6 +8,8 @@ export default defineRule({
   missingItem: false,
   scope: 'text',
   refs: ['principle:do-no-harm', 'principle:data-protection-and-security', 'substep:disseminate-and-share'],
+  source: 'S001 Annex 1; S001 Annex 3; TEAM',
+  howToFix: 'Share only aggregated or anonymised data with actors outside protection, or say under which data-sharing agreement and safeguards individual-level data is transferred.',
   examples: {
     valid: [{ text: '---\npim:\n  kind: information-sharing-protocol\n---\n# Protocol\n\nRaw data is never shared with donors; they receive aggregated figures only.\n' }],
     invalid: [{ text: '---\npim:\n  kind: information-sharing-protocol\n---\n# Protocol\n\nThe raw data is shared with the donor every quarter.\n', findings: 1 }],
