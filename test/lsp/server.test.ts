@@ -1,9 +1,9 @@
 /** The bundled language server, driven over stdio by a real JSON-RPC client. */
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CodeAction, CodeLens, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { applyEdits, startTestClient, type TestClient } from '../helpers/lsp-client';
 import { tempWorkspace } from '../helpers/temp-workspace';
@@ -75,9 +75,22 @@ describe('pim-language-server over stdio', () => {
     );
     const first = missing[0]!;
     assert.equal(first.source, 'pim');
-    assert.match(first.codeDescription?.href ?? '', /^file:.*README\.md#rule-required-section$/);
+    const page = first.codeDescription?.href ?? '';
+    assert.match(page, /^file:.*\/docs\/rules\/required-section\.md$/);
+    assert.ok(existsSync(fileURLToPath(page)), `${page} is not shipped next to the server`);
     assert.ok(first.relatedInformation?.[0]?.location.uri === SOP_URI);
     assert.deepEqual(first.range.start, { line: 4, character: 0 });
+  });
+
+  test('each diagnostic ends its related information with the PIM source of its rule, at the rule\'s page', async () => {
+    const diagnostics = await client.diagnostics(SOP_URI);
+    for (const diagnostic of diagnostics) {
+      const source = diagnostic.relatedInformation?.at(-1);
+      assert.equal(source?.location.uri, diagnostic.codeDescription?.href, String(diagnostic.code));
+      assert.match(source?.message ?? '', / Source: .+ \((stated in the source|partly stated in the source, partly our synthesis|our synthesis)\)\.$/, String(diagnostic.code));
+    }
+    const referral = diagnostics.find((d) => d.code === 'required-section')!;
+    assert.match(referral.relatedInformation!.at(-1)!.message, /^Each kind of PIM document needs the sections .* Source: PIM Working Meeting 2016, Annex 2; the PIM Language Tools team \(partly stated/);
   });
 
   test('an incremental edit that adds a section makes its diagnostic disappear', async () => {
@@ -235,7 +248,7 @@ describe('code actions, applied and re-linted', () => {
     const open = actions.find((a) => a.title === 'Open the documentation of principle-unaddressed');
     assert.equal(open?.command?.command, 'pim.openRuleDocumentation');
     await client.connection.sendRequest('workspace/executeCommand', { command: open.command.command, arguments: open.command.arguments });
-    assert.match(client.shownDocuments.at(-1) ?? '', /README\.md#rule-principle-unaddressed$/);
+    assert.match(client.shownDocuments.at(-1) ?? '', /^file:.*\/docs\/rules\/principle-unaddressed\.md$/);
   });
 
   test('source.fixAll.pim applies every safe fix at once', async () => {
