@@ -170,7 +170,7 @@ describe('pim-language-server over stdio', () => {
   test('code lens summarises coverage on the first heading', async () => {
     const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: SOP_URI } })) as CodeLens[];
     assert.equal(lenses.length, 1);
-    assert.match(lenses[0]!.command?.title ?? '', /^PIM: Principles \d\/3 · Process \d\/2 · 1 required section missing$/);
+    assert.match(lenses[0]!.command?.title ?? '', /^PIM: Principles \d\/5 · Process \d\/2 · 1 required section missing$/);
     assert.equal(lenses[0]!.command?.command, 'pim.showCoverage');
     assert.deepEqual(lenses[0]!.range.start, { line: 4, character: 0 });
   });
