@@ -1,7 +1,7 @@
 /** Hovers say where knowledge comes from: sources by title and link, our synthesis marked as such, French punctuation in French. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Analysis, hoverAt } from '../../server/src/engine/index';
+import { Analysis, hoverAt, provenanceMarkdown } from '../../server/src/engine/index';
 import { knowledge } from '../helpers/knowledge';
 import { frenchTypographyProblems } from '../helpers/typography';
 
@@ -64,4 +64,15 @@ test('French hovers put a no-break space before the colon of every label our tem
   const principle = hover(FR, 'Ne pas nuire');
   assert.match(principle, /Un document l'aborde lorsqu'il précise\u00a0:\n/);
   assert.match(principle, /Notre synthèse\u00a0: checklist and principles in action/);
+});
+
+test('no item of the knowledge base is shown with a bare source id, in any language', () => {
+  const leaks: string[] = [];
+  for (const [ref, entry] of knowledge.byRef) {
+    for (const lang of ['en', 'fr', 'es'] as const) {
+      const markdown = provenanceMarkdown(knowledge, lang, entry.item.source, 'status' in entry.item ? entry.item.status : undefined);
+      if (SOURCE_ID.test(withoutLinks(markdown))) leaks.push(`${ref} (${lang}): ${markdown.split('\n')[0]}`);
+    }
+  }
+  assert.deepEqual(leaks, []);
 });
