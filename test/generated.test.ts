@@ -1,8 +1,9 @@
 /** Generated files must match their sources: the rule registry and the knowledge base. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { rules } from '../server/src/engine/index';
 import { generatedFiles, ROOT, SECTION_SNIPPETS } from '../scripts/generated';
 import { knowledge } from './helpers/knowledge';
 
@@ -36,4 +37,21 @@ test('grammar: highlights pim-disable comments and pim front-matter keys with kn
   assert.equal(field.exec('  category: case-management')?.[3], 'case-management');
   assert.equal(field.exec('  kind: memo')?.[3], undefined);
   assert.ok(new RegExp(grammar.repository['pim-key'].match).test('pim:'));
+});
+
+test('docs/rules holds one page per registered rule and no page of a rule that is gone', () => {
+  assert.deepEqual(readdirSync(join(ROOT, 'docs', 'rules')).sort(), rules.map((r) => `${r.id}.md`).sort(), 'run npm run generate, and delete the pages of removed rules');
+});
+
+test("a rule page shows its source, its examples with what pim-lint reports on them, how to fix it and how to configure it", () => {
+  const page = readFileSync(join(ROOT, 'docs', 'rules', 'referral-missing.md'), 'utf8');
+  assert.match(page, /## Why\n\n> When the IM system is developed, referral mechanisms are set up/);
+  assert.match(page, /Source: Third PIM Working Meeting Outcome Document, Copenhagen, 5-7 Sept 2016, Annex 2\n\n\*Verified: the sources state it\.\*/);
+  assert.match(page, /### Reported\n\n```markdown\n---\npim:[\s\S]*?```\n\n`pim-lint` reports:\n\n- line \d+, column \d+, warning: Individual cases are handled but no referral mechanism is described/);
+  assert.match(page, /### Not reported\n/);
+  assert.match(page, /\| In a draft \(`status: draft`\) \| one level lower: info \|/);
+  assert.match(page, /\{ "rules": \{ "referral-missing": "error" \} \}/);
+  assert.match(page, /<!-- pim-disable-next-line referral-missing -->/);
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  for (const rule of rules) assert.ok(readme.includes(`[\`${rule.id}\`](docs/rules/${rule.id}.md)`), `the README rules table links ${rule.id} to its page`);
 });

@@ -6,11 +6,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join, relative, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
+import { rules } from '../server/src/engine/index';
 import { startTestClient } from './helpers/lsp-client';
 import { tempWorkspace } from './helpers/temp-workspace';
 
@@ -86,7 +87,8 @@ test('npm pack on a checkout that was never built ships the built CLI and server
   ];
   assert.deepEqual(files.filter((file) => !allowed.some((pattern) => pattern.test(file))), []);
   const knowledgeFiles = readdirSync(join(ROOT, 'server', 'knowledge')).map((name) => `server/knowledge/${name}`);
-  for (const required of ['package.json', 'README.md', 'LICENSE', 'bin/pim-lint.cjs', 'bin/pim-language-server.cjs', 'dist/cli.cjs', 'dist/server.cjs', 'server/schemas/pimrc.schema.json', ...knowledgeFiles]) {
+  const rulePages = rules.map((r) => `docs/rules/${r.id}.md`);
+  for (const required of ['package.json', 'README.md', 'LICENSE', 'bin/pim-lint.cjs', 'bin/pim-language-server.cjs', 'dist/cli.cjs', 'dist/server.cjs', 'server/schemas/pimrc.schema.json', ...knowledgeFiles, ...rulePages]) {
     assert.ok(files.includes(required), `${required} is not in the tarball`);
   }
   // The prepack build is the production one: without source maps, which are not shipped.
@@ -121,7 +123,10 @@ test('pim-language-server, installed from the tarball, answers initialize and pu
     const uri = pathToFileURL(join(FIXTURES, 'unknown-kind.md')).href;
     client.open(uri, readFileSync(join(FIXTURES, 'unknown-kind.md'), 'utf8'));
     const diagnostics = await client.diagnostics(uri, (d) => d.length > 0);
-    assert.ok(diagnostics.some((d) => d.code === 'unknown-kind'));
+    const unknownKind = diagnostics.find((d) => d.code === 'unknown-kind');
+    // The rule's page is the one installed with the package, readable offline.
+    const page = fileURLToPath(unknownKind?.codeDescription?.href ?? 'file:///nowhere');
+    assert.equal(realpathSync(page), realpathSync(join(installedPackage, 'docs', 'rules', 'unknown-kind.md')));
   } finally {
     await client.stop();
   }

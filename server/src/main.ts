@@ -1,7 +1,7 @@
 /** Node entry of pim-language-server: `--stdio` for any LSP editor, `--node-ipc` when VS Code starts it. */
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { bundledKnowledge } from './bundled-knowledge';
-import { defaultReadmePath, startServer } from './lsp/server';
+import { defaultRuleDocsDir, startServer } from './lsp/server';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
 const args = process.argv.slice(2);
@@ -17,7 +17,7 @@ if (args.includes('--help') || args.includes('-h')) {
   console.error = (...parts: unknown[]) => connection.console.error(parts.map(String).join(' '));
   process.on('uncaughtException', (error) => connection.console.error(`pim: unexpected error: ${error.stack ?? error.message}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`pim: unhandled rejection: ${String(reason)}`));
-  startServer(connection, { loadKnowledge: bundledKnowledge, readmePath: defaultReadmePath(__dirname) });
+  startServer(connection, { loadKnowledge: bundledKnowledge, ruleDocsDir: defaultRuleDocsDir(__dirname) });
   connection.listen();
 }
 

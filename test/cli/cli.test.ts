@@ -109,6 +109,25 @@ test('SARIF output is valid SARIF 2.1.0', async () => {
   }
 });
 
+test('SARIF rules cite the PIM source of their requirement, say how sure it is and link their page on the repository', async () => {
+  const ws = tempWorkspace(FILES);
+  try {
+    const { stdout } = await run(['docs', '-f', 'sarif'], ws.root);
+    type Descriptor = { id: string; helpUri?: string; help?: { text: string; markdown: string }; properties?: { source: string; certainty: string; sources: { title: string; url?: string }[] } };
+    const descriptors = (JSON.parse(stdout) as { runs: { tool: { driver: { rules: Descriptor[] } } }[] }).runs[0]!.tool.driver.rules;
+    const channel = descriptors.find((d) => d.id === 'unsafe-channel')!;
+    assert.equal(channel.helpUri, 'https://github.com/pim-language-tools/pim-language-tools/blob/main/docs/rules/unsafe-channel.md');
+    assert.deepEqual([channel.properties?.source, channel.properties?.certainty], ['S001 Annex 3; TEAM', 'partly-verified']);
+    assert.ok(channel.properties?.sources.some((s) => s.title.startsWith('Third PIM Working Meeting Outcome Document')));
+    assert.match(channel.help?.text ?? '', /Source: PIM Working Meeting 2016, Annex 3; the PIM Language Tools team \(partly stated in the source, partly our synthesis\)\./);
+    assert.match(channel.help?.markdown ?? '', /^Principles in Action: [\s\S]*\n\n> Data is shared only over channels [\s\S]*\[Documentation\]\(https:\/\/github\.com\/[^)]+\/docs\/rules\/unsafe-channel\.md\)$/);
+    assert.equal(descriptors.find((d) => d.id === 'referral-missing')?.properties?.certainty, 'verified');
+    for (const id of ['config-invalid', 'internal-error']) assert.equal(descriptors.find((d) => d.id === id)?.helpUri, undefined, `${id} has no rule page`);
+  } finally {
+    ws.dispose();
+  }
+});
+
 test('JUnit output is well-formed XML with a failure per finding', async () => {
   const ws = tempWorkspace({ ...FILES, 'docs/sop.md': SOP_WITH_ERRORS.replace('Why we refer.', 'Why we refer <people> & "cases".') });
   try {

@@ -156,10 +156,10 @@ describe('VS Code (code-server 4.100.3) with the .vsix installed, trusted folder
 
   test('the status bar item and the coverage code lens show the numbers', async () => {
     const { page } = workbench();
-    const status = await waitForText(page, '.statusbar-item', /PIM: Referral SOP · \d\/3 · \d\/2/, 'status bar');
-    assert.match(status, /PIM: Referral SOP · 0\/3 · 0\/2/);
-    const lens = await waitForText(page, '.codelens-decoration', /PIM: Principles \d\/3 · Process \d\/2 · 3 required sections missing/, 'code lens');
-    assert.match(lens, /PIM: Principles 0\/3 · Process 0\/2 · 3 required sections missing/);
+    const status = await waitForText(page, '.statusbar-item', /PIM: Referral SOP · \d\/5 · \d\/2/, 'status bar');
+    assert.match(status, /PIM: Referral SOP · 0\/5 · 0\/2/);
+    const lens = await waitForText(page, '.codelens-decoration', /PIM: Principles \d\/5 · Process \d\/2 · 3 required sections missing/, 'code lens');
+    assert.match(lens, /PIM: Principles 0\/5 · Process 0\/2 · 3 required sections missing/);
     await workbench().shot('03-status-bar-and-code-lens');
   });
 

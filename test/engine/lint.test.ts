@@ -25,6 +25,8 @@ test('a rule that throws becomes one internal-error finding and the other rules 
     missingItem: false,
     scope: 'document',
     refs: [],
+    source: 'TEAM',
+    howToFix: 'Nothing: it exists to fail.',
     examples: { valid: [], invalid: [] },
     check() {
       throw new Error('boom');
@@ -41,6 +43,7 @@ test('severity follows the status: draft lowers missing items, final makes requi
   assert.deepEqual([...new Set(severities(REFERRAL('review'), 'required-section'))], ['warning']);
   assert.deepEqual([...new Set(severities(REFERRAL('draft'), 'required-section'))], ['info']);
   assert.deepEqual([...new Set(severities(REFERRAL('final'), 'required-section'))], ['error']);
+  // Unaddressed principles are warnings; a draft lowers them.
   assert.deepEqual([...new Set(severities(REFERRAL('review'), 'principle-unaddressed'))], ['warning']);
   assert.deepEqual([...new Set(severities(REFERRAL('draft'), 'principle-unaddressed'))], ['info']);
 });
@@ -108,6 +111,8 @@ test('a span a rule reports outside the document is clamped into it, related spa
     missingItem: false,
     scope: 'text',
     refs: [],
+    source: 'TEAM',
+    howToFix: 'Nothing to fix: a rule for this test.',
     examples: { valid: [], invalid: [] },
     check({ report }) {
       report({ span: { start: -10, end: text.length + 50 }, message: 'everywhere', related: [{ span: { start: text.length + 5, end: text.length + 9 }, message: 'after the end' }] });

@@ -47,6 +47,6 @@ test('hover on pim.category lists the Matrix rows under their names, in the docu
   const text = doc('  kind: report\n  category: case-management\n  lang: fr\n', '# Rapport\n');
   const hover = hoverAt(analyze(text, knowledge).analysis, text.indexOf('case-management') + 3);
   assert.ok(hover);
-  for (const row of ['Définition', 'Exemples de sous-catégories', 'Méthodes', 'Données partagées']) assert.match(hover.markdown, new RegExp(`\\*\\*${row}\\*\\* — `));
+  for (const row of ['Définition', 'Exemples de sous-catégories', 'Méthodes', 'Données partagées']) assert.match(hover.markdown, new RegExp(`\\*\\*${row}\\*\\*\u00a0: `));
   assert.match(hover.markdown, /consentement/);
 });

@@ -1,9 +1,9 @@
 /** The bundled language server, driven over stdio by a real JSON-RPC client. */
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CodeAction, CodeLens, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { applyEdits, startTestClient, type TestClient } from '../helpers/lsp-client';
 import { tempWorkspace } from '../helpers/temp-workspace';
@@ -75,9 +75,22 @@ describe('pim-language-server over stdio', () => {
     );
     const first = missing[0]!;
     assert.equal(first.source, 'pim');
-    assert.match(first.codeDescription?.href ?? '', /^file:.*README\.md#rule-required-section$/);
+    const page = first.codeDescription?.href ?? '';
+    assert.match(page, /^file:.*\/docs\/rules\/required-section\.md$/);
+    assert.ok(existsSync(fileURLToPath(page)), `${page} is not shipped next to the server`);
     assert.ok(first.relatedInformation?.[0]?.location.uri === SOP_URI);
     assert.deepEqual(first.range.start, { line: 4, character: 0 });
+  });
+
+  test('each diagnostic ends its related information with the PIM source of its rule, at the rule\'s page', async () => {
+    const diagnostics = await client.diagnostics(SOP_URI);
+    for (const diagnostic of diagnostics) {
+      const source = diagnostic.relatedInformation?.at(-1);
+      assert.equal(source?.location.uri, diagnostic.codeDescription?.href, String(diagnostic.code));
+      assert.match(source?.message ?? '', / Source: .+ \((stated in the source|partly stated in the source, partly our synthesis|our synthesis)\)\.$/, String(diagnostic.code));
+    }
+    const referral = diagnostics.find((d) => d.code === 'required-section')!;
+    assert.match(referral.relatedInformation!.at(-1)!.message, /^Each kind of PIM document needs the sections .* Source: PIM Working Meeting 2016, Annex 2; the PIM Language Tools team \(partly stated/);
   });
 
   test('an incremental edit that adds a section makes its diagnostic disappear', async () => {
@@ -110,7 +123,7 @@ describe('pim-language-server over stdio', () => {
     const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: SOP_URI }, position: { line: 8, character: 85 } })) as Hover;
     const value = (hover.contents as MarkupContent).value;
     assert.match(value, /^\*\*Informed consent\*\* · PIM term/);
-    assert.match(value, /Source: /);
+    assert.match(value, /Sources?: \[.+\]\(https:/);
     assert.match(value, /français: \*Consentement éclairé\*/);
     assert.match(value, /See also: /);
     assert.deepEqual(hover.range, { start: { line: 8, character: 81 }, end: { line: 8, character: 97 } });
@@ -124,7 +137,7 @@ describe('pim-language-server over stdio', () => {
     const value = (hover.contents as MarkupContent).value;
     assert.match(value, /^\*\*Ne pas nuire\*\* · Principe PIM/);
     assert.match(value, /Un document l'aborde lorsqu'il précise/);
-    assert.match(value, /English: \*Do no harm\*/);
+    assert.match(value, /English\u00a0: \*Do no harm\*/);
   });
 
   test('hover on pim.kind explains what the kind requires, and on a sub-step heading lists its activities', async () => {
@@ -158,7 +171,7 @@ describe('pim-language-server over stdio', () => {
   test('code lens summarises coverage on the first heading', async () => {
     const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: SOP_URI } })) as CodeLens[];
     assert.equal(lenses.length, 1);
-    assert.match(lenses[0]!.command?.title ?? '', /^PIM: Principles \d\/3 · Process \d\/2 · 1 required section missing$/);
+    assert.match(lenses[0]!.command?.title ?? '', /^PIM: Principles \d\/5 · Process \d\/2 · 1 required section missing$/);
     assert.equal(lenses[0]!.command?.command, 'pim.showCoverage');
     assert.deepEqual(lenses[0]!.range.start, { line: 4, character: 0 });
   });
@@ -236,7 +249,7 @@ describe('code actions, applied and re-linted', () => {
     const open = actions.find((a) => a.title === 'Open the documentation of principle-unaddressed');
     assert.equal(open?.command?.command, 'pim.openRuleDocumentation');
     await client.connection.sendRequest('workspace/executeCommand', { command: open.command.command, arguments: open.command.arguments });
-    assert.match(client.shownDocuments.at(-1) ?? '', /README\.md#rule-principle-unaddressed$/);
+    assert.match(client.shownDocuments.at(-1) ?? '', /^file:.*\/docs\/rules\/principle-unaddressed\.md$/);
   });
 
   test('source.fixAll.pim applies every safe fix at once', async () => {

@@ -168,7 +168,7 @@ function lintCommand(options: Options, knowledge: Knowledge, io: CliIo): number 
       report = formatJson(findings);
       break;
     case 'sarif':
-      report = formatSarif(findings, rules, knowledge.version, [CONFIG_PROBLEM, INTERNAL_ERROR]);
+      report = formatSarif(findings, rules, knowledge, [CONFIG_PROBLEM, INTERNAL_ERROR]);
       break;
     case 'junit':
       report = formatJunit(findings, [...new Set([...run.configProblems.map((p) => p.file), ...run.files.map((f) => f.file)])]);

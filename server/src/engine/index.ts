@@ -28,4 +28,5 @@ export { hoverAt, type HoverInfo } from './features/hover';
 export { completeAt, type CompletionInfo, type CompletionKind } from './features/completion';
 export { outline, type OutlineItem } from './features/outline';
 export { summarize, type CoverageSummary, type Gap } from './features/summary';
+export { ruleSource, provenanceMarkdown, type RuleSource } from './features/provenance';
 export { message, textIn } from './knowledge/lookup';

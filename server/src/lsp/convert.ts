@@ -7,12 +7,13 @@ import {
   SymbolKind,
   type CompletionItem,
   type Diagnostic,
+  type DiagnosticRelatedInformation,
   type DocumentSymbol,
   type Range,
   type TextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CompletionInfo, CompletionKind, Edit, Finding, OutlineItem, Severity, Span } from '../engine/index';
+import { rules, ruleSource, type Analysis, type CompletionInfo, type CompletionKind, type Edit, type Finding, type OutlineItem, type Severity, type Span } from '../engine/index';
 
 export const SOURCE = 'pim';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.pim`;
@@ -34,19 +35,33 @@ export function rangeOf(document: TextDocument, span: Span): Range {
   return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
 }
 
-export function toDiagnostic(document: TextDocument, finding: Finding, index: number, docUrl: (ruleId: string) => string): Diagnostic {
+/**
+ * A finding as a diagnostic: its link opens the rule's page, and its related information ends with
+ * the PIM source of the rule's requirement, in the document's language, placed at that page.
+ */
+export function toDiagnostic(document: TextDocument, finding: Finding, index: number, docUrl: (ruleId: string) => string, analysis: Analysis): Diagnostic {
+  const page = docUrl(finding.ruleId);
+  const related = (finding.related ?? []).map((r) => ({ location: { uri: document.uri, range: rangeOf(document, r.span) }, message: r.message }));
+  const citation = sourceCitation(finding, analysis, page, rangeOf(document, finding.span), document.uri);
+  const relatedInformation = citation ? [...related, citation] : related;
   return {
     range: rangeOf(document, finding.span),
     severity: SEVERITY[finding.severity],
     code: finding.ruleId,
-    codeDescription: { href: docUrl(finding.ruleId) },
+    codeDescription: { href: page },
     source: SOURCE,
     message: finding.message,
-    ...(finding.related && finding.related.length > 0
-      ? { relatedInformation: finding.related.map((r) => ({ location: { uri: document.uri, range: rangeOf(document, r.span) }, message: r.message })) }
-      : {}),
+    ...(relatedInformation.length > 0 ? { relatedInformation } : {}),
     data: { version: document.version, index } satisfies DiagnosticData,
   };
+}
+
+/** Findings of no rule (an internal error) cite no source. A page that is no local file is no place to point at: the finding's own range is. */
+function sourceCitation(finding: Finding, analysis: Analysis, page: string, range: Range, documentUri: string): DiagnosticRelatedInformation | undefined {
+  const rule = rules.find((r) => r.id === finding.ruleId);
+  if (!rule) return undefined;
+  const location = page.startsWith('file:') ? { uri: page, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } : { uri: documentUri, range };
+  return { location, message: ruleSource(analysis.knowledge, rule, analysis.language).summary };
 }
 
 export function toTextEdit(document: TextDocument, edit: Edit): TextEdit {

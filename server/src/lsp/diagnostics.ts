@@ -64,7 +64,7 @@ export class DiagnosticsPublisher {
       const result = await this.analyses.resultFor(document);
       // A newer edit arrived while this lint waited: its own lint will publish.
       if (this.documents.get(uri)?.version !== version) return;
-      const diagnostics = result ? result.findings.map((f, i) => toDiagnostic(document, f, i, this.docUrl)) : [];
+      const diagnostics = result ? result.findings.map((f, i) => toDiagnostic(document, f, i, this.docUrl, result.analysis)) : [];
       await this.connection.sendDiagnostics({ uri, version, diagnostics });
       this.updateConfigProblems(uri, result?.configFile, result?.configProblems ?? []);
       this.onPublished(uri);

@@ -17,6 +17,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { completeAt, hoverAt, KnowledgeError, outline, rules, summarize, type Knowledge } from '../engine/index';
+import { ruleDocUrl, TOOL_URL } from '../rule-docs';
 import { ConfigResolver } from '../config/pimrc';
 import { DocumentAnalyses, filePath } from './analyses';
 import { codeActions, OPEN_RULE_DOCS_COMMAND } from './code-actions';
@@ -28,8 +29,8 @@ import { COVERAGE_REQUEST, LINT_WORKSPACE_REQUEST, type CoverageResponse } from 
 
 export interface ServerHost {
   readonly loadKnowledge: () => Knowledge;
-  /** Where the README with the rule documentation is, for diagnostic links. */
-  readonly readmePath: string;
+  /** The folder of the rule pages (docs/rules/<rule id>.md), for diagnostic links. */
+  readonly ruleDocsDir: string;
 }
 
 export function startServer(connection: Connection, host: ServerHost): void {
@@ -38,7 +39,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   const configs = new ConfigResolver({ readFile: readTextOrUndefined }, rules.map((r) => r.id));
   const knowledge = loadOrReport(connection, host);
   const analyses = knowledge ? new DocumentAnalyses(knowledge, settings, configs) : undefined;
-  const docUrl = (ruleId: string): string => `${pathToFileURL(host.readmePath).href}#rule-${ruleId}`;
+  const docUrl = ruleDocLinks(host.ruleDocsDir, new Set(rules.map((r) => r.id)));
   // Code lenses show the coverage of the last lint: ask clients that can to fetch them again.
   const refreshLenses = (): void => {
     if (lensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
@@ -177,8 +178,25 @@ function readTextOrUndefined(path: string): string | undefined {
   }
 }
 
-/** The README next to the bundle; vsce stores it as readme.md inside a .vsix. */
-export function defaultReadmePath(bundleDir: string): string {
-  const candidates = ['README.md', 'readme.md'].map((name) => join(bundleDir, '..', name));
-  return candidates.find((path) => existsSync(path)) ?? (candidates[0] as string);
+/** The rule pages ship next to the bundle's folder, in the npm package, the .vsix and a checkout alike. */
+export function defaultRuleDocsDir(bundleDir: string): string {
+  return join(bundleDir, '..', 'docs', 'rules');
+}
+
+/**
+ * A rule's shipped page as a file: URL, so that it opens offline in the editor; the repository's
+ * copy when it is not there. Ids of no rule (an invalid configuration, an internal error) have no
+ * page: the repository, where such bugs are reported.
+ */
+function ruleDocLinks(docsDir: string, ruleIds: ReadonlySet<string>): (ruleId: string) => string {
+  const links = new Map<string, string>();
+  const link = (ruleId: string): string => {
+    const page = join(docsDir, `${ruleId}.md`);
+    if (existsSync(page)) return pathToFileURL(page).href;
+    return ruleIds.has(ruleId) ? ruleDocUrl(ruleId) : TOOL_URL;
+  };
+  return (ruleId) => {
+    if (!links.has(ruleId)) links.set(ruleId, link(ruleId));
+    return links.get(ruleId) as string;
+  };
 }

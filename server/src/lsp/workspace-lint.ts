@@ -23,12 +23,12 @@ export async function lintWorkspace(
     const uri = pathToFileURL(target.path).href;
     // Open documents are linted live, with their unsaved text.
     if (isOpen(uri)) continue;
-    const checked = checkFile(target, configs, knowledge);
-    if (!checked.result) continue;
+    const { result } = checkFile(target, configs, knowledge);
+    if (!result) continue;
     files++;
-    problems += checked.result.findings.length;
-    const document = TextDocument.create(uri, 'markdown', 0, checked.result.analysis.text);
-    await connection.sendDiagnostics({ uri, diagnostics: checked.result.findings.map((f, i) => toDiagnostic(document, f, i, docUrl)) });
+    problems += result.findings.length;
+    const document = TextDocument.create(uri, 'markdown', 0, result.analysis.text);
+    await connection.sendDiagnostics({ uri, diagnostics: result.findings.map((f, i) => toDiagnostic(document, f, i, docUrl, result.analysis)) });
   }
   return { files, problems };
 }

@@ -1,4 +1,4 @@
-import type { Rule, Severity } from '../../engine/index';
+import { ruleSource, type Knowledge, type Rule, type Severity } from '../../engine/index';
 import type { LocatedFinding } from '../lint-files';
 import { ruleDocUrl, TOOL_NAME, TOOL_URL } from '../../rule-docs';
 
@@ -9,31 +9,20 @@ export function relativeUri(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
 
-/** SARIF 2.1.0, as GitHub code scanning reads it: one run, rule metadata, paths relative to the checkout. */
-export function formatSarif(findings: readonly LocatedFinding[], rules: readonly Rule[], version: string, extraRuleIds: readonly string[]): string {
-  const descriptors = [
-    ...rules.map((r) => ({ id: r.id, description: r.description, level: LEVEL[r.defaultSeverity] })),
-    ...extraRuleIds.map((id) => ({ id, description: `${id}`, level: 'error' as const })),
-  ];
+/**
+ * SARIF 2.1.0, as GitHub code scanning reads it: one run, rule metadata, paths relative to the
+ * checkout. Each rule's help cites the PIM source of its requirement, and its properties say how
+ * sure that requirement is. Reports are in English, like the rule documentation.
+ */
+export function formatSarif(findings: readonly LocatedFinding[], rules: readonly Rule[], knowledge: Knowledge, extraRuleIds: readonly string[]): string {
+  const descriptors = [...rules.map((rule) => ruleDescriptor(rule, knowledge)), ...extraRuleIds.map(extraDescriptor)];
   const index = new Map(descriptors.map((d, i) => [d.id, i]));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: {
-          driver: {
-            name: TOOL_NAME,
-            version,
-            informationUri: TOOL_URL,
-            rules: descriptors.map((d) => ({
-              id: d.id,
-              shortDescription: { text: d.description },
-              helpUri: ruleDocUrl(d.id),
-              defaultConfiguration: { level: d.level },
-            })),
-          },
-        },
+        tool: { driver: { name: TOOL_NAME, version: knowledge.version, informationUri: TOOL_URL, rules: descriptors } },
         originalUriBaseIds: { '%SRCROOT%': { uri: './' } },
         results: findings.map((f) => ({
           ruleId: f.ruleId,
@@ -54,4 +43,29 @@ export function formatSarif(findings: readonly LocatedFinding[], rules: readonly
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function ruleDescriptor(rule: Rule, knowledge: Knowledge) {
+  const source = ruleSource(knowledge, rule, 'en');
+  const helpUri = ruleDocUrl(rule.id);
+  return {
+    id: rule.id,
+    shortDescription: { text: rule.description },
+    help: {
+      text: `${rule.description}\n\n${source.summary}\n\nHow to fix it: ${rule.howToFix}\n\nDocumentation: ${helpUri}`,
+      markdown: `${rule.description}\n\n${source.markdown}\n\n**How to fix it:** ${rule.howToFix}\n\n[Documentation](${helpUri})`,
+    },
+    helpUri,
+    defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
+    properties: {
+      source: rule.source,
+      certainty: source.certainty,
+      sources: source.citations.map((c) => ({ title: c.entry.title, ...(c.entry.url ? { url: c.entry.url } : {}), ...(c.locator ? { locator: c.locator } : {}) })),
+    },
+  };
+}
+
+/** Findings of no rule (an invalid configuration, an internal error) have no page and no PIM source. */
+function extraDescriptor(id: string) {
+  return { id, shortDescription: { text: id }, defaultConfiguration: { level: 'error' as const } };
 }

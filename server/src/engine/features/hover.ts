@@ -5,10 +5,11 @@
  */
 import type { Analysis } from '../analysis/analysis';
 import { message, phrasesIn, textIn } from '../knowledge/lookup';
-import type { Category, DocumentKind, KnowledgeItem, Lang, LocalizedText, Principle, Step, Substep } from '../knowledge/types';
+import type { Activity, Category, DocumentKind, KnowledgeItem, Lang, LocalizedText, Principle, Step, Substep } from '../knowledge/types';
 import type { Section } from '../model/build-model';
 import { PhraseMatcher } from '../text/phrase-matcher';
 import type { Span } from '../types';
+import { provenanceMarkdown } from './provenance';
 
 export interface HoverInfo {
   readonly span: Span;
@@ -72,7 +73,7 @@ export function itemHover(analysis: Analysis, entry: KnowledgeItem, options: { r
       lines.push(...stepBody(analysis, entry.item));
       break;
     case 'substep':
-      lines.push(textIn(entry.item.description, lang), '', ...list(t('hover.activities'), entry.item.activities.map((a) => textIn(a.names, lang))));
+      lines.push(textIn(entry.item.description, lang), '', ...list(analysis, t('hover.activities'), entry.item.activities.map((a) => activityName(analysis, a))));
       break;
     case 'category':
       lines.push(...categoryBody(analysis, entry.item, options.matrixRows === true));
@@ -81,13 +82,13 @@ export function itemHover(analysis: Analysis, entry: KnowledgeItem, options: { r
       lines.push(textIn(entry.item.definition, lang));
       if (entry.item.related.length > 0) {
         const related = entry.item.related.map((ref) => analysis.knowledge.byRef.get(ref)).filter((r): r is KnowledgeItem => r !== undefined);
-        lines.push('', `${t('hover.seeAlso')}: ${related.map((r) => textIn(r.item.names, lang)).join(', ')}`);
+        lines.push('', labelled(analysis, t('hover.seeAlso'), related.map((r) => textIn(r.item.names, lang)).join(', ')));
       }
       break;
     default:
       break;
   }
-  lines.push('', otherLanguages(entry.item.names, lang, t('hover.otherLanguages')), '', sourceLine(analysis, entry));
+  lines.push('', otherLanguages(analysis, entry.item.names, t('hover.otherLanguages')), '', provenance(analysis, entry));
   return lines.join('\n');
 }
 
@@ -99,28 +100,32 @@ function principleBody(analysis: Analysis, principle: Principle): string[] {
   return [
     textIn(principle.description, lang),
     '',
-    ...list(t('hover.checklist'), principle.checklist.map((c) => textIn(c, lang))),
+    ...list(analysis, t('hover.checklist'), principle.checklist.map((c) => textIn(c, lang))),
     '',
-    `${t('hover.inAction')}: ${substeps.map((e) => textIn(e.item.names, lang)).join(', ')}`,
+    labelled(analysis, t('hover.inAction'), substeps.map((e) => textIn(e.item.names, lang)).join(', ')),
     '',
-    `${t('hover.seeAlso')}: ${k.principles
-      .filter((p) => p.id !== principle.id)
-      .map((p) => textIn(p.names, lang))
-      .join(', ')}`,
+    labelled(
+      analysis,
+      t('hover.seeAlso'),
+      k.principles
+        .filter((p) => p.id !== principle.id)
+        .map((p) => textIn(p.names, lang))
+        .join(', '),
+    ),
   ];
 }
 
 function stepBody(analysis: Analysis, step: Step): string[] {
   const lang = analysis.language;
   const t = (key: string): string => message(analysis.knowledge, key, lang);
-  return [textIn(step.description, lang), '', ...list(t('hover.substeps'), step.substeps.map((s) => textIn(s.names, lang))), '', `*${textIn(analysis.knowledge.prescriptiveNote, lang)}*`];
+  return [textIn(step.description, lang), '', ...list(analysis, t('hover.substeps'), step.substeps.map((s) => textIn(s.names, lang))), '', `*${textIn(analysis.knowledge.prescriptiveNote, lang)}*`];
 }
 
 function categoryBody(analysis: Analysis, category: Category, matrixRows: boolean): string[] {
   const lang = analysis.language;
   const t = (key: string): string => message(analysis.knowledge, key, lang);
-  if (!matrixRows) return [textIn(category.definition, lang), '', `**${t('hover.output')}:** ${textIn(category.output, lang)}`];
-  const texts = (items: readonly LocalizedText[]): string => items.map((item) => textIn(item, lang)).join('; ');
+  if (!matrixRows) return [textIn(category.definition, lang), '', labelled(analysis, `**${t('hover.output')}**`, textIn(category.output, lang))];
+  const texts = (items: readonly LocalizedText[]): string => items.map((item) => textIn(item, lang)).join(t('list.separator'));
   const row: Record<string, string> = {
     definition: textIn(category.definition, lang),
     'sub-category-examples': texts(category.subCategories),
@@ -131,7 +136,7 @@ function categoryBody(analysis: Analysis, category: Category, matrixRows: boolea
     sources: texts(category.sourcesOfInformation),
   };
   // The rows in the Matrix's order and under its names, as the knowledge base lists them.
-  return analysis.knowledge.matrixRows.flatMap((r) => (row[r.id] ? [`**${textIn(r.names, lang)}** — ${row[r.id]}`, ''] : [])).slice(0, -1);
+  return analysis.knowledge.matrixRows.flatMap((r) => (row[r.id] ? [labelled(analysis, `**${textIn(r.names, lang)}**`, row[r.id] as string), ''] : [])).slice(0, -1);
 }
 
 function substepSectionHover(analysis: Analysis, substep: Substep, step: Step, section: Section): string {
@@ -143,13 +148,15 @@ function substepSectionHover(analysis: Analysis, substep: Substep, step: Step, s
     '',
     textIn(substep.description, lang),
     '',
-    ...list(t('hover.purposes'), substep.purposes.map((p) => textIn(p, lang))),
+    ...list(analysis, t('hover.purposes'), substep.purposes.map((p) => textIn(p, lang))),
     '',
-    `${t('hover.activities.section')}:`,
+    ...list(
+      analysis,
+      t('hover.activities.section'),
+      substep.activities.map((a) => `${covered.has(a.id) ? '✓' : '☐'} ${activityName(analysis, a)}`),
+    ),
     '',
-    ...substep.activities.map((a) => `- ${covered.has(a.id) ? '✓' : '☐'} ${textIn(a.names, lang)}`),
-    '',
-    sourceLine(analysis, { kind: 'substep', item: substep, step }),
+    provenance(analysis, { kind: 'substep', item: substep, step }),
   ].join('\n');
 }
 
@@ -170,7 +177,7 @@ function kindHover(analysis: Analysis, kind: DocumentKind): string {
   const k = analysis.knowledge;
   const t = (key: string): string => message(k, key, lang);
   const found = analysis.sectionsFound;
-  const sectionLine = (s: DocumentKind['sections'][number]): string => `- ${found.has(s.id) ? '✓' : '✗'} ${textIn(s.names, lang)}${found.has(s.id) ? '' : ` (${t('hover.missing')})`}`;
+  const sectionLine = (s: DocumentKind['sections'][number]): string => `${found.has(s.id) ? '✓' : '✗'} ${textIn(s.names, lang)}${found.has(s.id) ? '' : ` (${t('hover.missing')})`}`;
   const names = (ids: readonly string[], kindOf: 'principle' | 'substep'): string =>
     ids.map((id) => k.byRef.get(`${kindOf}:${id}`)).map((e) => (e ? textIn(e.item.names, lang) : '')).join(', ');
   return [
@@ -178,29 +185,38 @@ function kindHover(analysis: Analysis, kind: DocumentKind): string {
     '',
     textIn(kind.description, lang),
     '',
-    `${t('hover.requiredSections')}:`,
+    ...list(analysis, t('hover.requiredSections'), kind.sections.filter((s) => s.required).map(sectionLine)),
     '',
-    ...kind.sections.filter((s) => s.required).map(sectionLine),
+    labelled(analysis, t('hover.recommendedSections'), kind.sections.filter((s) => !s.required).map((s) => textIn(s.names, lang)).join(', ')),
     '',
-    `${t('hover.recommendedSections')}: ${kind.sections.filter((s) => !s.required).map((s) => textIn(s.names, lang)).join(', ')}`,
+    labelled(analysis, t('hover.mustCover'), `${names(kind.principles, 'principle')}${t('list.separator')}${names(kind.substeps, 'substep')}`),
     '',
-    `${t('hover.mustCover')}: ${names(kind.principles, 'principle')}; ${names(kind.substeps, 'substep')}`,
-    '',
-    `${t('hover.source')}: ${kind.source}`,
+    provenanceMarkdown(k, lang, kind.source, kind.status),
   ].join('\n');
 }
 
-function otherLanguages(names: LocalizedText, current: Lang, label: string): string {
-  const others = (Object.keys(LANG_NAMES) as Lang[]).filter((l) => l !== current && names[l]).map((l) => `${LANG_NAMES[l]}: *${names[l]}*`);
-  return `${label}: ${others.join(' · ')}`;
+function otherLanguages(analysis: Analysis, names: LocalizedText, label: string): string {
+  const others = (Object.keys(LANG_NAMES) as Lang[]).filter((l) => l !== analysis.language && names[l]).map((l) => labelled(analysis, LANG_NAMES[l], `*${names[l]}*`));
+  return labelled(analysis, label, others.join(' · '));
 }
 
-function sourceLine(analysis: Analysis, entry: KnowledgeItem): string {
-  const t = (key: string): string => message(analysis.knowledge, key, analysis.language);
-  const status = 'status' in entry.item ? ` (${t(`hover.status.${entry.item.status}`)})` : '';
-  return `${t('hover.source')}: ${entry.item.source}${status}`;
+/** The sources by title and link, what is our synthesis, and how sure the item is: its own status where it has one. */
+function provenance(analysis: Analysis, entry: KnowledgeItem): string {
+  const status = 'status' in entry.item ? entry.item.status : undefined;
+  return provenanceMarkdown(analysis.knowledge, analysis.language, entry.item.source, status);
 }
 
-function list(title: string, items: readonly string[]): string[] {
-  return [`${title}:`, '', ...items.map((item) => `- ${item}`)];
+/** An activity the sources do not list is marked as our synthesis. */
+function activityName(analysis: Analysis, activity: Activity): string {
+  const name = textIn(activity.names, analysis.language);
+  return activity.status === 'inferred' ? `${name} *(${message(analysis.knowledge, 'certainty.inferred.short', analysis.language)})*` : name;
+}
+
+/** "Label: value", with the punctuation of the document's language (French puts a no-break space before the colon). */
+function labelled(analysis: Analysis, label: string, value: string): string {
+  return message(analysis.knowledge, 'label', analysis.language, { label, value });
+}
+
+function list(analysis: Analysis, title: string, items: readonly string[]): string[] {
+  return [message(analysis.knowledge, 'label.list', analysis.language, { label: title }), '', ...items.map((item) => `- ${item}`)];
 }

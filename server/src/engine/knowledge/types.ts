@@ -218,6 +218,8 @@ export interface SupersededLaw {
 export interface SourceEntry {
   readonly id: string;
   readonly title: string;
+  /** A short name where the title is too long (the source line of a diagnostic). */
+  readonly short?: string;
   readonly kind: 'seed' | 'public' | 'team';
   readonly url?: string;
 }

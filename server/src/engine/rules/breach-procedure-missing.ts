@@ -8,6 +8,8 @@ export default defineRule({
   missingItem: true,
   scope: 'document',
   refs: ['principle:data-protection-and-security', 'substep:store-and-maintain'],
+  source: 'S001 Annex 3; W-ICRC-HB; TEAM',
+  howToFix: 'Add the steps taken when data is lost, stolen or wrongly disclosed: who is told and how fast, how use of the data stops, and who informs the people concerned.',
   examples: {
     valid: [
       {

@@ -10,6 +10,8 @@ export default defineRule({
   missingItem: false,
   scope: 'text',
   refs: [],
+  source: 'TEAM',
+  howToFix: 'Write the full address, starting with https://.',
   examples: {
     valid: [{ text: '---\npim:\n  kind: report\n---\n# Report\n\nSee the [guidance](https://www.example.org/guidance.pdf).\n' }],
     invalid: [{ text: '---\npim:\n  kind: report\n---\n# Report\n\nSee the [guidance](www.example.org/guidance.pdf).\n', findings: 1 }],

@@ -8,6 +8,8 @@ export default defineRule({
   missingItem: true,
   scope: 'document',
   refs: ['principle:informed-consent-and-confidentiality', 'substep:develop-im-system', 'substep:collect-data'],
+  source: 'W-PRIN15; S001 Annex 2; W-ICRC-HB; TEAM',
+  howToFix: 'Describe how informed consent is sought and recorded before personal data is collected (who explains what, in which language, how a refusal is respected), or name the other legal basis on which the data is processed.',
   examples: {
     valid: [
       {

@@ -38,6 +38,15 @@ export interface Rule {
   readonly defaultSeverity: Severity;
   /** Knowledge ids the rule is about, e.g. `principle:do-no-harm`. */
   readonly refs: readonly string[];
+  /**
+   * Where the requirement the rule checks comes from: source ids of server/knowledge/meta.json with
+   * a locator, separated by semicolons ("S001 Annex 3; TEAM"), `TEAM` where it is our synthesis. The
+   * requirement itself, in our words, is the messages.json entry `source.<rule id>` in en, fr and es.
+   * How sure the rule is follows from the kinds of the sources cited (see knowledge/provenance.ts).
+   */
+  readonly source: string;
+  /** For the rule's documentation page: what to write or change so that the finding goes away. */
+  readonly howToFix: string;
   /** Reports something expected but absent: a draft lowers it by one level. */
   readonly missingItem: boolean;
   /**

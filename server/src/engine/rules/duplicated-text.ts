@@ -13,6 +13,8 @@ export default defineRule({
   missingItem: false,
   scope: 'text',
   refs: [],
+  source: 'TEAM',
+  howToFix: 'Delete the copy, or keep the passage in one place and refer to it from the other.',
   examples: {
     valid: [{ text: '---\npim:\n  kind: report\n---\n# Report\n\nData is stored on the encrypted server of the office in Erbil.\n\nReports are shared with the protection cluster every month.\n' }],
     invalid: [

@@ -8,6 +8,8 @@ export default defineRule({
   missingItem: true,
   scope: 'text',
   refs: [],
+  source: 'TEAM',
+  howToFix: "Write the section's content, or remove the heading; replace every placeholder (TODO, TBD, lorem ipsum, \"[insert …]\") with the real text.",
   examples: {
     valid: [{ text: '---\npim:\n  kind: report\n---\n# Report\n\n## Key findings\n\nThree districts reported more evictions than last month.\n' }],
     invalid: [

@@ -10,6 +10,8 @@ export default defineRule({
   missingItem: false,
   scope: 'text',
   refs: [],
+  source: 'TEAM',
+  howToFix: 'Make the front matter valid YAML between two `---` lines, keep to the keys `kind`, `category`, `lang` and `status` under `pim:`, and use a supported `lang` (en, fr, es, ar) and `status` (draft, review, final).',
   examples: {
     valid: [{ text: '---\npim:\n  kind: report\n  lang: fr\n  status: draft\n---\n# Rapport\n' }],
     invalid: [

@@ -11,6 +11,8 @@ export default defineRule({
   missingItem: false,
   scope: 'document',
   refs: [],
+  source: 'TEAM',
+  howToFix: 'Declare the kind in the front matter (`kind: <id>` under `pim:`), or `kind: none` for a document that fits no kind; the quick fix declares the kind the document reads like.',
   examples: {
     valid: [{ text: '---\npim:\n  kind: dpia\n---\n# DPIA\n' }],
     invalid: [

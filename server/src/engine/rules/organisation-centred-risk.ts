@@ -7,6 +7,8 @@ export default defineRule({
   missingItem: false,
   scope: 'text',
   refs: ['principle:do-no-harm', 'principle:people-centred-and-inclusive'],
+  source: 'W-PRIN15; TEAM',
+  howToFix: 'Describe the harm the risk could do to the people whose data it is (exposure, retaliation, stigma, loss of services), and weigh the risk by that harm.',
   examples: {
     valid: [{ text: '---\npim:\n  kind: dpia\n---\n# DPIA\n\n## Risk assessment\n\nRisk 1: the list of survivors leaks. Impact: high, survivors may face reprisals.\n' }],
     invalid: [{ text: '---\npim:\n  kind: dpia\n---\n# DPIA\n\n## Risk assessment\n\nRisk 1: the list of survivors leaks. Impact: high (reputational damage).\n', findings: 1 }],

@@ -8,6 +8,8 @@ export default defineRule({
   missingItem: false,
   scope: 'text',
   refs: ['principle:data-protection-and-security'],
+  source: 'S001 Annex 3; TEAM',
+  howToFix: 'Cite the law or framework that replaced the one named in the message, and check that the rules the document draws from it still hold.',
   examples: {
     valid: [{ text: '---\npim:\n  kind: policy\n---\n# Policy\n\nWe apply the Data Protection Act 2018 and the UK GDPR.\n' }],
     invalid: [{ text: '---\npim:\n  kind: policy\n---\n# Policy\n\nWe apply the Data Protection Act 1998.\n', findings: 1 }],

@@ -28,6 +28,8 @@ export default defineRule({
   missingItem: false,
   scope: 'text',
   refs: ['principle:data-protection-and-security', 'principle:informed-consent-and-confidentiality'],
+  source: 'W-PRIN15; TEAM',
+  howToFix: 'Remove the phone number, e-mail address, coordinates or case number, or replace it with a role address, a public service number, a coarser location or a code that cannot be traced back to a person.',
   examples: {
     valid: [{ text: '---\npim:\n  kind: report\n---\n# Report\n\nIn 2023-2024, 1,250 households in 12 districts were interviewed; see table 3.1.\n' }],
     invalid: [

@@ -14,10 +14,12 @@ export default defineRule({
   scope: 'document',
   usesKind: true,
   refs: [],
+  source: 'S002; W-PRIN15; TEAM',
+  howToFix: "Say how the document applies the principle, in a section of its own or where it matters (hover the principle's name for what a document should state); the quick fix adds a placeholder paragraph to fill in.",
   examples: {
     valid: [
       {
-        text: '---\npim:\n  kind: referral-sop\n---\n# Referral SOP\n\n## Do no harm\n\nBefore any referral the caseworker assesses the risks for the survivor and agrees mitigation measures with them; a risk assessment is repeated when circumstances change.\n\n## Informed consent and confidentiality\n\nNo referral is made without the informed consent of the person, recorded on the consent form; information stays confidential and is shared on a need-to-know basis only.\n\n## Data protection and security\n\nReferral forms are encrypted, stored in a locked cabinet or a password-protected folder, and access is restricted to the focal points named in this SOP.\n\n## Coordination\n\nThe service mapping is updated with all partners every quarter through the protection working group, so that coordination between service providers avoids duplication.\n',
+        text: '---\npim:\n  kind: referral-sop\n---\n# Referral SOP\n\n## Do no harm\n\nBefore any referral the caseworker assesses the risks for the survivor and agrees mitigation measures with them; a risk assessment is repeated when circumstances change.\n\n## Informed consent and confidentiality\n\nNo referral is made without the informed consent of the person, recorded on the consent form; information stays confidential and is shared on a need-to-know basis only.\n\n## Data protection and security\n\nReferral forms are encrypted, stored in a locked cabinet or a password-protected folder, and access is restricted to the focal points named in this SOP.\n\n## Coordination\n\nThe service mapping is updated with all partners every quarter through the protection working group, so that coordination between service providers avoids duplication.\n\n## People-centred and inclusive\n\nSurvivors choose the services they are referred to. The service mapping records which services are accessible to women, children, older persons and persons with disabilities, and in which languages, so that the referral fits each person\'s age, gender and diversity.\n',
       },
     ],
     invalid: [{ text: '---\npim:\n  kind: referral-sop\n---\n# Referral SOP\n\n## Referral pathway\n\nCall the focal point.\n' }],

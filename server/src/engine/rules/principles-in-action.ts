@@ -16,6 +16,8 @@ export default defineRule({
   defaultSeverity: 'warning',
   missingItem: false,
   scope: 'text',
+  source: 'S001 Annex 2; W-PRIN15; TEAM',
+  howToFix: 'Answer the question of the check where the document plans the activity: the assent of children, the need for each sensitive category, how data is de-identified before analysis, how the use and effects of outputs are reviewed.',
   refs: [],
   examples: {
     valid: [{ text: '---\npim:\n  kind: assessment-methodology\n---\n# Method\n\nChildren aged 12 to 17 are interviewed only with their assent and the consent of a parent or guardian.\n' }],

@@ -13,6 +13,8 @@ export default defineRule({
   scope: 'document',
   usesKind: true,
   refs: [],
+  source: 'S001 sec. 5, Annex 2; TEAM',
+  howToFix: "Describe how the document carries out the step: at least one of its sub-steps, with what is done, by whom and when. Hover a heading to see a sub-step's activities and which of them the section covers.",
   examples: {
     valid: [
       {
@@ -21,7 +23,7 @@ export default defineRule({
     ],
     invalid: [
       {
-        text: '---\npim:\n  kind: data-sharing-agreement\n---\n# Data sharing agreement\n\n## Parties\n\nThe provider is the Protection Partner; the recipient is the Cash Partner.\n\n## Purpose of the sharing\n\nThe data is shared for the purpose of targeting the winter cash round.\n\n## Description of the data\n\nHousehold size, district and vulnerability score of each household.\n\n## Legal basis\n\nThe consent of each household, recorded at registration.\n\n## Permitted use\n\nThe data shall only be used for targeting and shall not be shared with third parties.\n\n## Security measures\n\nEncrypted SFTP transfer; access is restricted to two named officers.\n\n## Retention and destruction\n\nThe data is deleted six months after the last payment.\n\n## Breach notification\n\nAny data breach is notified to the provider within 24 hours.\n',
+        text: '---\npim:\n  kind: data-sharing-agreement\n---\n# Data sharing agreement\n\n## Parties\n\nThe provider is the Protection Partner; the recipient is the Cash Partner.\n\n## Purpose of the sharing\n\nThe data is shared for the purpose of targeting the winter cash round.\n\n## Description of the data\n\nHousehold size, district and vulnerability score of each household.\n\n## Legal basis\n\nThe consent of each household, recorded at registration.\n\n## Permitted use\n\nThe data shall only be used for targeting and shall not be shared with third parties.\n\n## Security measures\n\nEncrypted SFTP transfer; access is restricted to two named officers.\n\n## Retention and destruction\n\nThe data is deleted six months after the last payment.\n\n## Breach notification\n\nAny data breach is notified to the provider within 24 hours.\n\n## Duration and termination\n\nThe agreement runs from 1 November to 30 April.\n\n## Compliance and review\n\nThe data protection focal point of the provider answers questions about this agreement.\n',
       },
     ],
   },

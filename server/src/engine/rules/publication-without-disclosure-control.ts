@@ -10,6 +10,8 @@ export default defineRule({
   missingItem: false,
   scope: 'text',
   refs: ['principle:do-no-harm', 'principle:data-protection-and-security', 'substep:disseminate-and-share'],
+  source: 'S001 Annex 2; W-PSPW; TEAM',
+  howToFix: 'Describe how data is anonymised or checked for disclosure risk before it is published (aggregation, suppression of small counts, coarser locations), or publish aggregated figures only.',
   examples: {
     valid: [
       {

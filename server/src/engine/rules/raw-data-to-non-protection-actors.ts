@@ -20,6 +20,8 @@ export default defineRule({
   missingItem: false,
   scope: 'text',
   refs: REFS,
+  source: 'S001 Annex 1; S001 Annex 3; TEAM',
+  howToFix: 'Share only trends, aggregated or anonymised data with actors outside protection, as the PIM Matrix row of the category allows, or state the consent or the data-sharing agreement and safeguards under which individual-level data is transferred.',
   examples: {
     valid: [
       { text: '---\npim:\n  kind: information-sharing-protocol\n---\n# Protocol\n\nRaw data is never shared with donors; they receive aggregated figures only.\n' },

@@ -9,6 +9,8 @@ export default defineRule({
   scope: 'document',
   usesKind: true,
   refs: ['principle:do-no-harm', 'substep:develop-im-system'],
+  source: 'S001 Annex 2',
+  howToFix: 'Describe the referral mechanism: to which services people are referred, by whom, with what consent, and what happens in urgent cases.',
   examples: {
     valid: [{ text: '---\npim:\n  kind: assessment-methodology\n---\n# Method\n\nWhen a survivor discloses an incident, the enumerator offers a referral to the GBV focal point.\n' }],
     invalid: [{ text: '---\npim:\n  kind: assessment-methodology\n---\n# Method\n\nEnumerators write an incident report for each survivor they meet.\n', findings: 1 }],

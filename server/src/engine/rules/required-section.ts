@@ -12,6 +12,8 @@ export default defineRule({
   scope: 'document',
   usesKind: true,
   refs: [],
+  source: 'S001 Annex 2; TEAM',
+  howToFix: "Add the missing section under a heading that names it, or write its content anywhere in the document; the quick fix inserts the section's skeleton where it belongs, and completion after `#` offers every section the kind still lacks.",
   examples: {
     valid: [
       {

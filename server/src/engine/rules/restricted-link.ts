@@ -11,6 +11,8 @@ export default defineRule({
   missingItem: false,
   scope: 'text',
   refs: [],
+  source: 'TEAM',
+  howToFix: 'Link to a copy that readers outside your organisation can open, or attach the document and say where to find it.',
   examples: {
     valid: [{ text: '---\npim:\n  kind: report\n---\n# Report\n\nSee the [checklist](https://docs.google.com/document/d/abc/edit).\n' }],
     invalid: [{ text: '---\npim:\n  kind: report\n---\n# Report\n\nSee the [checklist](https://docs.google.com/a/example.org/document/d/abc/edit).\n', findings: 1 }],

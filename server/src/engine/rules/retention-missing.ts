@@ -11,6 +11,8 @@ export default defineRule({
   missingItem: true,
   scope: 'document',
   refs: ['principle:data-protection-and-security', 'substep:store-and-maintain'],
+  source: 'S001 Annex 2',
+  howToFix: 'State how long each kind of data is kept, what happens when that period ends, and how the data is destroyed or anonymised.',
   examples: {
     valid: [
       { text: '---\npim:\n  kind: report\n---\n# Report\n\nData is stored on the encrypted server and deleted twelve months after the end of the project.\n' },

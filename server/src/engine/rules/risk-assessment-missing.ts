@@ -9,6 +9,8 @@ export default defineRule({
   scope: 'document',
   usesKind: true,
   refs: ['principle:do-no-harm', 'substep:define-purpose-and-information-needs'],
+  source: 'S001 Annex 2; W-PRIN15',
+  howToFix: 'Add a risk assessment that names the risks the exercise creates for the people concerned (and for staff and data), how likely and serious each one is, and how it is mitigated; the `pim-risk-table` snippet gives a table to fill in.',
   examples: {
     valid: [
       {

@@ -15,6 +15,8 @@ export default defineRule({
   missingItem: true,
   scope: 'document',
   refs: ['principle:data-protection-and-security', 'substep:establish-information-sharing-networks'],
+  source: 'S001 Annex 3, sec. 8',
+  howToFix: 'For each sharing of data about individuals, state its purpose and use, the recipients, the time frame, the agreed channel and the agreement or protocol it falls under; a sharing-plan table (the `pim-sharing-plan` snippet) says it all in one place.',
   examples: {
     valid: [
       {

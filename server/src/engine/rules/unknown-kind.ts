@@ -11,6 +11,8 @@ export default defineRule({
   missingItem: false,
   scope: 'text',
   refs: [],
+  source: 'S001 Annex 1; TEAM',
+  howToFix: 'Write one of the kinds listed in the message (or `none` for a document that fits no kind), or one of the eight PIM Matrix categories; the quick fix replaces a near miss with the closest known value.',
   examples: {
     valid: [{ text: '---\npim:\n  kind: dpia\n  category: protection-monitoring\n---\n# DPIA\n' }],
     invalid: [

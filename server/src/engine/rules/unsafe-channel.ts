@@ -10,6 +10,8 @@ export default defineRule({
   missingItem: false,
   scope: 'text',
   refs: ['principle:data-protection-and-security', 'requirement:agreed-channels', 'substep:disseminate-and-share'],
+  source: 'S001 Annex 3; TEAM',
+  howToFix: "Name the agreed, encrypted channel through which the data travels instead of a personal messaging app or plain e-mail; to reach groups, use broadcast lists or tools that hide members' numbers.",
   examples: {
     valid: [
       { text: '---\npim:\n  kind: protection-monitoring-sop\n---\n# SOP\n\nNever send case lists by WhatsApp; use the encrypted platform.\n' },

@@ -8,6 +8,8 @@ export default defineRule({
   missingItem: false,
   scope: 'text',
   refs: ['principle:data-protection-and-security'],
+  source: 'W-PRIN15; S001 Annex 3; TEAM',
+  howToFix: 'Give each person their own password, unique to each system and kept in a password manager, and say who grants and removes access.',
   examples: {
     valid: [{ text: '---\npim:\n  kind: data-management-plan\n---\n# Plan\n\nNever share passwords; each enumerator has an account of their own.\n' }],
     invalid: [{ text: '---\npim:\n  kind: data-management-plan\n---\n# Plan\n\nUse the same password for all tablets of the team.\n', findings: 1 }],
