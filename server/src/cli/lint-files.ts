@@ -1,9 +1,12 @@
-/** Lints files from disk with the engine, using the nearest .pimrc.json of each. */
-import { readFileSync, statSync } from 'node:fs';
+/** Lints files from disk through the language service, with the nearest .pimrc.json of each. */
+import { statSync } from 'node:fs';
 import { relative } from 'node:path';
-import { analyze, lineStartsOf, positionOf, rules, type Analysis, type Finding, type Knowledge, type Lang, type Severity } from '../engine/index';
-import { coverageOf, type FileCoverage } from './coverage-report';
-import { ConfigResolver, CONFIG_PROBLEM, type ConfigProblem } from '../config/pimrc';
+import { pathToFileURL } from 'node:url';
+import { nodeConfigSource } from '../config/node-config-source';
+import { CONFIG_PROBLEM } from '../config/pimrc';
+import { fsPath, nodeHost } from '../node-host';
+import { createPimService, lineStartsOf, positionOf, PROJECT_RULE, rules, type ConfigProblemReport, type DocumentReport, type Knowledge, type Lang, type PimService, type ProjectCoverage, type ServiceFinding, type Severity } from '../service/index';
+import { coverageOf, projectCoverageOf, type FileCoverage, type ProjectCoverageReport } from './coverage-report';
 import { toPosix, type Target } from './files';
 
 /** A finding with 1-based lines and columns, as every output format prints it. */
@@ -25,12 +28,16 @@ export interface FileResult {
   readonly file: string;
   readonly findings: readonly LocatedFinding[];
   readonly language: Lang;
+  /** The projects the document belongs to. */
+  readonly projects: readonly string[];
   /** Present when coverage was asked for. */
   readonly coverage?: FileCoverage;
 }
 
 export interface LintRun {
   readonly files: readonly FileResult[];
+  /** Coverage of the projects among the files, when coverage was asked for. */
+  readonly projects: readonly ProjectCoverageReport[];
   /** Invalid .pimrc.json files, reported as findings on those files. */
   readonly configProblems: readonly LocatedFinding[];
 }
@@ -44,74 +51,50 @@ export interface LintFilesOptions {
 
 /** Bigger files are not documents anyone writes by hand; skipping them keeps a folder run predictable. */
 const MAX_BYTES = 20 * 1024 * 1024;
-/** A cheap look before parsing: front matter with a `pim` key line. The analysis decides. */
-const MAY_DECLARE_PIM = /^---[ \t]*[\r\n]/;
-const PIM_KEY_LINE = /^pim[ \t]*:/m;
 
-export function lintFiles(targets: readonly Target[], options: LintFilesOptions): LintRun {
-  const resolver = new ConfigResolver({ readFile: readTextOrUndefined }, rules.map((r) => r.id));
-  const files: FileResult[] = [];
-  const problemsByFile = new Map<string, readonly ConfigProblem[]>();
-  for (const target of targets) {
-    const checked = checkFile(target, resolver, options.knowledge, options.kind);
-    if (checked.configFile && checked.configProblems.length > 0) problemsByFile.set(checked.configFile, checked.configProblems);
-    if (!checked.result) continue;
-    const { analysis, findings } = checked.result;
-    const file = displayPath(target.path, options.cwd);
-    const coverage = options.withCoverage ? coverageOf(file, analysis) : undefined;
-    files.push({ file, findings: findings.map((f) => locate(file, f, analysis)), language: analysis.language, ...(coverage ? { coverage } : {}) });
-  }
-  const configProblems = [...problemsByFile].flatMap(([file, problems]) => problems.map((p) => locateProblem(displayPath(file, options.cwd), p)));
-  return { files, configProblems };
+export function cliService(knowledge: Knowledge): PimService {
+  return createPimService({ knowledge, host: nodeHost(), config: nodeConfigSource([...rules.map((r) => r.id), PROJECT_RULE]) });
 }
 
-export interface CheckedFile {
-  /** Absent when the file is ignored, too big, or not a PIM document. */
-  readonly result?: { readonly analysis: Analysis; readonly findings: readonly Finding[] };
-  readonly configFile?: string;
-  readonly configProblems: readonly ConfigProblem[];
+export async function lintFiles(targets: readonly Target[], options: LintFilesOptions): Promise<LintRun> {
+  const service = cliService(options.knowledge);
+  const explicit = new Map(targets.filter((t) => statSync(t.path).size <= MAX_BYTES).map((t) => [pathToFileURL(t.path).href, t.explicit]));
+  const uris = [...explicit.keys()];
+  // The projects of one run are made of its files.
+  service.setWorkspaceDocuments(uris);
+  const run = await service.lintDocuments(uris, { check: (uri) => ({ explicit: explicit.get(uri) === true, ...(options.kind ? { kind: options.kind } : {}) }) });
+  const display = (uri: string): string => displayPath(fsPath(uri) ?? uri, options.cwd);
+  const files = run.reports.map((report) => fileResult(report, display, service, options.withCoverage === true));
+  const projects = options.withCoverage ? run.projects.map((project: ProjectCoverage) => projectCoverageOf(project, display, service)) : [];
+  const configProblems = run.configProblems.map((p) => locateProblem(display(p.uri), p));
+  return { files, projects, configProblems };
 }
 
-/** One file from disk, with the nearest .pimrc.json: the CLI and the server's "lint workspace" share it. */
-export function checkFile(target: Target, resolver: ConfigResolver, knowledge: Knowledge, kind?: string): CheckedFile {
-  const { config, file: configFile, problems } = resolver.forDocument(target.path);
-  const base = { ...(configFile ? { configFile } : {}), configProblems: problems };
-  if (!target.explicit && config.isIgnored(target.path)) return base;
-  if (statSync(target.path).size > MAX_BYTES) return base;
-  // Editors drop a byte order mark: without it, lines and columns are the ones the editor shows.
-  const text = readFileSync(target.path, 'utf8').replace(/^\uFEFF/, '');
-  const treatAsPim = target.explicit || config.isDocument(target.path);
-  if (!treatAsPim && !(MAY_DECLARE_PIM.test(text) && PIM_KEY_LINE.test(text))) return base;
-  const result = analyze(text, knowledge, {
-    rules: config.rules,
-    treatAsPim,
-    ...(config.language ? { language: config.language } : {}),
-    ...(kind ? { kind } : {}),
-  });
-  return result.analysis.isPim ? { ...base, result } : base;
+function fileResult(report: DocumentReport, display: (uri: string) => string, service: PimService, withCoverage: boolean): FileResult {
+  const file = display(report.uri);
+  const coverage = withCoverage ? coverageOf(file, report.facts, service.text(report.uri) ?? '') : undefined;
+  return {
+    file,
+    findings: report.findings.map((f) => locate(file, f, report.facts.lineStarts)),
+    language: report.language,
+    projects: report.projects,
+    ...(coverage ? { coverage } : {}),
+  };
 }
 
-function locate(file: string, finding: Finding, analysis: Analysis): LocatedFinding {
-  const start = positionOf(analysis.model, finding.span.start);
-  const end = positionOf(analysis.model, finding.span.end);
+function locate(file: string, finding: ServiceFinding, lineStarts: readonly number[]): LocatedFinding {
+  const start = positionOf({ lineStarts }, finding.span.start);
+  const end = positionOf({ lineStarts }, finding.span.end);
   return { file, ruleId: finding.ruleId, severity: finding.severity, message: finding.message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, refs: finding.refs };
 }
 
-function locateProblem(file: string, problem: ConfigProblem): LocatedFinding {
+function locateProblem(file: string, problem: ConfigProblemReport): LocatedFinding {
   const lineStarts = lineStartsOf(problem.text);
-  const start = positionOf({ lineStarts }, problem.start);
-  const end = positionOf({ lineStarts }, problem.end);
+  const start = positionOf({ lineStarts }, problem.span.start);
+  const end = positionOf({ lineStarts }, problem.span.end);
   return { file, ruleId: CONFIG_PROBLEM, severity: 'error', message: problem.message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, refs: [] };
 }
 
 export function displayPath(path: string, cwd: string): string {
   return toPosix(relative(cwd, path)) || '.';
-}
-
-function readTextOrUndefined(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
 }

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { bundledKnowledge } from '../bundled-knowledge';
-import { INTERNAL_ERROR, KnowledgeError, rules, type Knowledge } from '../engine/index';
+import { INTERNAL_ERROR, KnowledgeError, rules, type Knowledge } from '../service/index';
 import { CONFIG_PROBLEM } from '../config/pimrc';
 import { formatCoverageJson, formatCoverageMarkdown, type FileCoverage } from './coverage-report';
 import { expandArguments } from './files';
@@ -42,6 +42,7 @@ Options:
                         codequality (GitLab Code Quality); coverage: json (default), markdown
   -o, --output <file>   write the report to a file instead of standard output
   --kind <id>           document kind for files that declare none (instead of inferring it)
+  --project <name>      coverage: only the documents of this project, and its coverage across them
   --quiet               report errors only
   --max-warnings <n>    exit with 1 when there are more than n warnings (counted even with --quiet)
   --declared-only       check named files only when they declare pim: or match the config, as files
@@ -58,6 +59,7 @@ interface Options {
   format?: string;
   output?: string;
   kind?: string;
+  project?: string;
   quiet: boolean;
   maxWarnings?: number;
   declaredOnly: boolean;
@@ -81,9 +83,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       case 'knowledge':
         return emit(io, options, `${knowledgeAsJson(knowledge)}\n`, EXIT_OK);
       case 'coverage':
-        return coverageCommand(options, knowledge, io);
+        return await coverageCommand(options, knowledge, io);
       default:
-        return lintCommand(options, knowledge, io);
+        return await lintCommand(options, knowledge, io);
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -124,6 +126,7 @@ function parseArguments(argv: readonly string[]): Options {
     else if (arg === '-f' || arg === '--format') options.format = value(arg);
     else if (arg === '-o' || arg === '--output') options.output = value(arg);
     else if (arg === '--kind') options.kind = value(arg);
+    else if (arg === '--project') options.project = value(arg);
     else if (arg === '--quiet') options.quiet = true;
     else if (arg === '--max-warnings') options.maxWarnings = warningLimit(value(arg));
     else if (arg === '--declared-only') options.declaredOnly = true;
@@ -135,6 +138,7 @@ function parseArguments(argv: readonly string[]): Options {
   if (options.format !== undefined && options.command !== 'knowledge' && !formats.includes(options.format)) {
     throw new UsageError(`unknown format "${options.format}"; use one of: ${formats.join(', ')}.`);
   }
+  if (options.project !== undefined && options.command !== 'coverage') throw new UsageError('--project applies to `pim-lint coverage`.');
   if (options.command === 'coverage' && (options.quiet || options.maxWarnings !== undefined)) {
     throw new UsageError('--quiet and --max-warnings apply to linting; leave them out of `pim-lint coverage`.');
   }
@@ -147,7 +151,7 @@ function warningLimit(text: string): number {
   return Number(text);
 }
 
-function collect(options: Options, knowledge: Knowledge, io: CliIo): LintRun {
+function collect(options: Options, knowledge: Knowledge, io: CliIo): Promise<LintRun> {
   if (options.kind !== undefined && !knowledge.kinds.some((k) => k.id === options.kind)) {
     throw new UsageError(`unknown kind "${options.kind}"; use one of: ${knowledge.kinds.map((k) => k.id).join(', ')}.`);
   }
@@ -158,8 +162,8 @@ function collect(options: Options, knowledge: Knowledge, io: CliIo): LintRun {
   return lintFiles(selected, { cwd: io.cwd, knowledge, withCoverage: options.command === 'coverage', ...(options.kind ? { kind: options.kind } : {}) });
 }
 
-function lintCommand(options: Options, knowledge: Knowledge, io: CliIo): number {
-  const run = collect(options, knowledge, io);
+async function lintCommand(options: Options, knowledge: Knowledge, io: CliIo): Promise<number> {
+  const run = await collect(options, knowledge, io);
   const allFindings: LocatedFinding[] = [...run.configProblems, ...run.files.flatMap((f) => f.findings)];
   const findings = options.quiet ? allFindings.filter((f) => f.severity === 'error') : allFindings;
   let report: string;
@@ -197,12 +201,19 @@ function lintExitCode(run: LintRun, findings: readonly LocatedFinding[], maxWarn
   return EXIT_OK;
 }
 
-function coverageCommand(options: Options, knowledge: Knowledge, io: CliIo): number {
-  const run = collect(options, knowledge, io);
-  const files = run.files.map((f) => f.coverage).filter((c): c is FileCoverage => c !== undefined);
+async function coverageCommand(options: Options, knowledge: Knowledge, io: CliIo): Promise<number> {
+  const run = await collect(options, knowledge, io);
+  const project = options.project;
+  if (project !== undefined && !run.projects.some((p) => p.name === project)) {
+    const known = run.projects.map((p) => `"${p.name}"`);
+    throw new UsageError(`no project "${project}" among these files; ${known.length > 0 ? `use one of: ${known.join(', ')}` : 'declare it in .pimrc.json "projects" or with pim.project in the documents'}.`);
+  }
+  const inScope = project === undefined ? run.files : run.files.filter((f) => f.projects.includes(project));
+  const files = inScope.map((f) => f.coverage).filter((c): c is FileCoverage => c !== undefined);
+  const projects = project === undefined ? run.projects : run.projects.filter((p) => p.name === project);
   for (const problem of run.configProblems) io.stderr(`${problem.file}:${problem.line}:${problem.column} ${problem.message}\n`);
   const language = run.files[0]?.language ?? 'en';
-  const report = options.format === 'markdown' ? formatCoverageMarkdown(files, knowledge, language) : formatCoverageJson(files);
+  const report = options.format === 'markdown' ? formatCoverageMarkdown(files, knowledge, language, projects) : formatCoverageJson(files, projects);
   return emit(io, options, report, run.configProblems.length > 0 ? EXIT_USAGE : EXIT_OK);
 }
 

@@ -1,4 +1,4 @@
-import type { Knowledge } from '../engine/knowledge/load';
+import type { Knowledge } from '../service/index';
 
 /**
  * The knowledge base as one JSON document. The top-level keys principles, steps (each with

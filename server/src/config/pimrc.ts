@@ -23,9 +23,19 @@ export interface ConfigProblem {
   readonly text: string;
 }
 
+export interface ConfiguredProject {
+  readonly name: string;
+  readonly purpose?: string;
+  /** The configuration file that declares it. */
+  readonly file: string;
+  matches(path: string): boolean;
+}
+
 export interface PimConfig {
   readonly rules: Readonly<Record<string, RuleSetting>>;
   readonly language?: Lang;
+  /** The projects of every file in the chain; a nearer file's project of the same name wins. */
+  readonly projects: readonly ConfiguredProject[];
   /** Absolute-path matchers built from the `documents` and `ignore` globs of every file in the chain. */
   isDocument(path: string): boolean;
   isIgnored(path: string): boolean;
@@ -49,14 +59,16 @@ interface RawConfig {
   documents?: string[];
   ignore?: string[];
   language?: Lang;
+  projects?: { name: string; files: string[]; purpose?: string }[];
 }
 
 interface Layer {
+  readonly file: string;
   readonly dir: string;
   readonly raw: RawConfig;
 }
 
-export const DEFAULT_CONFIG: PimConfig = { rules: {}, isDocument: () => false, isIgnored: () => false };
+export const DEFAULT_CONFIG: PimConfig = { rules: {}, projects: [], isDocument: () => false, isIgnored: () => false };
 
 export class ConfigResolver {
   private readonly nearest = new Map<string, string | undefined>();
@@ -117,7 +129,7 @@ export class ConfigResolver {
       else if (this.host.readFile(target) === undefined) problems.push({ file, text, ...at, message: `"extends" names ${base}, which cannot be read; fix the path (it is relative to this file).` });
       else layers.push(...this.readChain(target, [...seen, file], problems));
     }
-    layers.push({ dir: dirname(file), raw });
+    layers.push({ file, dir: dirname(file), raw });
     return layers;
   }
 
@@ -162,7 +174,11 @@ function merge(layers: readonly Layer[]): PimConfig {
   let language: Lang | undefined;
   const documents: ((path: string) => boolean)[] = [];
   const ignored: ((path: string) => boolean)[] = [];
-  for (const { dir, raw } of layers) {
+  const projects = new Map<string, ConfiguredProject>();
+  for (const { file, dir, raw } of layers) {
+    for (const project of raw.projects ?? []) {
+      projects.set(project.name, { name: project.name, ...(project.purpose ? { purpose: project.purpose } : {}), file, matches: globMatcher(dir, project.files) });
+    }
     Object.assign(rules, raw.rules ?? {});
     language = raw.language ?? language;
     if (raw.documents?.length) documents.push(globMatcher(dir, raw.documents));
@@ -171,6 +187,7 @@ function merge(layers: readonly Layer[]): PimConfig {
   return {
     rules,
     ...(language ? { language } : {}),
+    projects: [...projects.values()],
     isDocument: (path) => documents.some((match) => match(path)),
     isIgnored: (path) => ignored.some((match) => match(path)),
   };

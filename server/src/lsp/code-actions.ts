@@ -5,13 +5,12 @@
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { message, type Analysis, type Finding } from '../engine/index';
-import type { DocumentResult } from './analyses';
+import { message, type DocumentReport, type Knowledge, type ServiceFinding } from '../service/index';
 import { FIX_ALL_KIND, SOURCE, toTextEdit, type DiagnosticData } from './convert';
 
 export const OPEN_RULE_DOCS_COMMAND = 'pim.openRuleDocumentation';
 
-export function codeActions(document: TextDocument, result: DocumentResult, params: CodeActionParams): CodeAction[] {
+export function codeActions(document: TextDocument, result: DocumentReport, knowledge: Knowledge, params: CodeActionParams): CodeAction[] {
   const only = params.context.only;
   const wants = (kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const actions: CodeAction[] = [];
@@ -23,18 +22,18 @@ export function codeActions(document: TextDocument, result: DocumentResult, para
     }
     // Several findings of one rule on a line share one set of "disable" and "documentation" actions.
     for (const ruleId of new Set(ours.map((d) => d.code))) {
-      actions.push(...ruleActions(document, result.analysis, ours.filter((d) => d.code === ruleId), ruleId));
+      actions.push(...ruleActions(document, result, knowledge, ours.filter((d) => d.code === ruleId), ruleId));
     }
   }
   if (wants(FIX_ALL_KIND)) {
-    const fixAll = fixAllAction(document, result);
+    const fixAll = fixAllAction(document, result, knowledge);
     if (fixAll) actions.push(fixAll);
   }
   return actions;
 }
 
 /** The finding a diagnostic was made from, if the document has not changed since. */
-function findingFor(result: DocumentResult, document: TextDocument, diagnostic: Diagnostic): Finding | undefined {
+function findingFor(result: DocumentReport, document: TextDocument, diagnostic: Diagnostic): ServiceFinding | undefined {
   const data = diagnostic.data as Partial<DiagnosticData> | undefined;
   if (data?.version === result.version && typeof data.index === 'number') {
     const finding = result.findings[data.index];
@@ -44,14 +43,14 @@ function findingFor(result: DocumentResult, document: TextDocument, diagnostic: 
   return result.findings.find((f) => f.ruleId === diagnostic.code && f.span.start === start && f.message === diagnostic.message);
 }
 
-function ruleActions(document: TextDocument, analysis: Analysis, diagnostics: Diagnostic[], ruleId: string): CodeAction[] {
-  const t = (key: string, params: Record<string, string>): string => message(analysis.knowledge, key, analysis.language, params);
+function ruleActions(document: TextDocument, result: DocumentReport, knowledge: Knowledge, diagnostics: Diagnostic[], ruleId: string): CodeAction[] {
+  const t = (key: string, params: Record<string, string>): string => message(knowledge, key, result.language, params);
   const edit = (edits: TextEdit[]) => ({ changes: { [document.uri]: edits } });
   const actions: CodeAction[] = [];
-  const frontMatter = analysis.model.frontMatter;
+  const frontMatterEnd = result.facts.frontMatterEnd;
   const first = diagnostics[0] as Diagnostic;
   const line = first.range.start.line;
-  const inFrontMatter = frontMatter !== undefined && document.offsetAt(first.range.start) < frontMatter.span.end;
+  const inFrontMatter = frontMatterEnd !== undefined && document.offsetAt(first.range.start) < frontMatterEnd;
   if (!inFrontMatter) {
     const lineStart = { line, character: 0 };
     actions.push({
@@ -61,7 +60,7 @@ function ruleActions(document: TextDocument, analysis: Analysis, diagnostics: Di
       edit: edit([{ range: { start: lineStart, end: lineStart }, newText: `<!-- pim-disable-next-line ${ruleId} -->\n` }]),
     });
   }
-  const fileStart = document.positionAt(frontMatter ? afterLine(document, frontMatter.span.end) : 0);
+  const fileStart = document.positionAt(frontMatterEnd !== undefined ? afterLine(document, frontMatterEnd) : 0);
   actions.push({
     title: t('fix.disable-file', { rule: ruleId }),
     kind: CodeActionKind.QuickFix,
@@ -78,7 +77,7 @@ function ruleActions(document: TextDocument, analysis: Analysis, diagnostics: Di
 }
 
 /** Every safe fix at once; an edit that overlaps one already taken waits for the next run. */
-function fixAllAction(document: TextDocument, result: DocumentResult): CodeAction | undefined {
+function fixAllAction(document: TextDocument, result: DocumentReport, knowledge: Knowledge): CodeAction | undefined {
   const edits: TextEdit[] = [];
   const taken: { start: number; end: number }[] = [];
   for (const finding of result.findings) {
@@ -91,7 +90,7 @@ function fixAllAction(document: TextDocument, result: DocumentResult): CodeActio
     }
   }
   if (edits.length === 0) return undefined;
-  return { title: message(result.analysis.knowledge, 'fix.all', result.analysis.language), kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: edits } } };
+  return { title: message(knowledge, 'fix.all', result.language), kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: edits } } };
 }
 
 /** The start of the next line, whatever its line break (the document's end on the last line). */

@@ -1,4 +1,4 @@
-/** Engine data -> LSP types. The only place that knows both. */
+/** Service data -> LSP types. The only place that knows both. */
 import {
   CodeActionKind,
   CompletionItemKind,
@@ -13,7 +13,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { rules, ruleSource, type Analysis, type CompletionInfo, type CompletionKind, type Edit, type Finding, type OutlineItem, type Severity, type Span } from '../engine/index';
+import type { CompletionInfo, CompletionKind, Edit, OutlineItem, ServiceFinding, Severity, Span } from '../service/index';
 
 export const SOURCE = 'pim';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.pim`;
@@ -35,33 +35,35 @@ export function rangeOf(document: TextDocument, span: Span): Range {
   return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
 }
 
+/** Turns a span of any document the service holds into an LSP range: open buffers and files read for a project alike. */
+export type RangeOf = (uri: string, span: Span) => Range;
+
 /**
  * A finding as a diagnostic: its link opens the rule's page, and its related information ends with
  * the PIM source of the rule's requirement, in the document's language, placed at that page.
  */
-export function toDiagnostic(document: TextDocument, finding: Finding, index: number, docUrl: (ruleId: string) => string, analysis: Analysis): Diagnostic {
+export function toDiagnostic(finding: ServiceFinding, version: number, index: number, docUrl: (ruleId: string) => string, range: RangeOf): Diagnostic {
   const page = docUrl(finding.ruleId);
-  const related = (finding.related ?? []).map((r) => ({ location: { uri: document.uri, range: rangeOf(document, r.span) }, message: r.message }));
-  const citation = sourceCitation(finding, analysis, page, rangeOf(document, finding.span), document.uri);
+  const related = finding.related.map((r) => ({ location: { uri: r.uri, range: range(r.uri, r.span) }, message: r.message }));
+  const citation = sourceCitation(finding, page, range(finding.uri, finding.span));
   const relatedInformation = citation ? [...related, citation] : related;
   return {
-    range: rangeOf(document, finding.span),
+    range: range(finding.uri, finding.span),
     severity: SEVERITY[finding.severity],
     code: finding.ruleId,
     codeDescription: { href: page },
     source: SOURCE,
     message: finding.message,
     ...(relatedInformation.length > 0 ? { relatedInformation } : {}),
-    data: { version: document.version, index } satisfies DiagnosticData,
+    data: { version, index } satisfies DiagnosticData,
   };
 }
 
 /** Findings of no rule (an internal error) cite no source. A page that is no local file is no place to point at: the finding's own range is. */
-function sourceCitation(finding: Finding, analysis: Analysis, page: string, range: Range, documentUri: string): DiagnosticRelatedInformation | undefined {
-  const rule = rules.find((r) => r.id === finding.ruleId);
-  if (!rule) return undefined;
-  const location = page.startsWith('file:') ? { uri: page, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } : { uri: documentUri, range };
-  return { location, message: ruleSource(analysis.knowledge, rule, analysis.language).summary };
+function sourceCitation(finding: ServiceFinding, page: string, range: Range): DiagnosticRelatedInformation | undefined {
+  if (!finding.citation) return undefined;
+  const location = page.startsWith('file:') ? { uri: page, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } : { uri: finding.uri, range };
+  return { location, message: finding.citation };
 }
 
 export function toTextEdit(document: TextDocument, edit: Edit): TextEdit {

@@ -1,14 +1,15 @@
 /**
  * Push diagnostics: on open at once, on change after a debounce, dropped when a newer edit has
- * overtaken them, cleared on close. Problems of an invalid .pimrc.json are published on that file.
+ * overtaken them, cleared on close. An edit also re-publishes the other documents of its
+ * projects, open or not, whose findings depend on it. Problems of an invalid .pimrc.json are
+ * published on that file.
  */
-import { pathToFileURL } from 'node:url';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_PROBLEM, type ConfigProblem } from '../config/pimrc';
-import type { DocumentAnalyses } from './analyses';
-import { SOURCE, toDiagnostic } from './convert';
+import { CONFIG_PROBLEM } from '../config/pimrc';
+import type { ConfigProblemReport, DocumentReport, PimService } from '../service/index';
+import { SOURCE, toDiagnostic, type RangeOf } from './convert';
 import type { SettingsStore } from './settings';
 
 export class DiagnosticsPublisher {
@@ -19,18 +20,21 @@ export class DiagnosticsPublisher {
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
-    private readonly analyses: DocumentAnalyses,
+    private readonly service: PimService,
     private readonly settings: SettingsStore,
     private readonly docUrl: (ruleId: string) => string,
     private readonly onPublished: (uri: string) => void = () => {},
   ) {}
 
-  /** Lint after the configured pause in typing; `now` skips the pause (document opened, settings changed). */
-  schedule(uri: string, now = false): void {
+  /**
+   * Lint after the configured pause in typing; `now` skips the pause (document opened, settings
+   * changed). The documents of the same projects follow, unless this is one of them following.
+   */
+  schedule(uri: string, now = false, withPeers = true): void {
     clearTimeout(this.timers.get(uri));
     if (now) {
       this.timers.delete(uri);
-      void this.publish(uri);
+      void this.publish(uri, withPeers);
       return;
     }
     void this.settings.forDocument(uri).then((settings) => {
@@ -39,14 +43,14 @@ export class DiagnosticsPublisher {
         uri,
         setTimeout(() => {
           this.timers.delete(uri);
-          void this.publish(uri);
+          void this.publish(uri, withPeers);
         }, settings.debounceMs),
       );
     });
   }
 
   scheduleAll(): void {
-    for (const document of this.documents.all()) this.schedule(document.uri, true);
+    for (const document of this.documents.all()) this.schedule(document.uri, true, false);
   }
 
   clear(uri: string): void {
@@ -56,45 +60,76 @@ export class DiagnosticsPublisher {
     this.updateConfigProblems(uri, undefined, []);
   }
 
-  private async publish(uri: string): Promise<void> {
+  /** Diagnostics of a document that is not open, from the service's reading of the file. */
+  async publishClosed(report: DocumentReport): Promise<void> {
+    await this.connection.sendDiagnostics({ uri: report.uri, diagnostics: this.diagnosticsOf(report) });
+  }
+
+  private diagnosticsOf(report: DocumentReport): Diagnostic[] {
+    // Positions of other documents are worked out once per publish.
+    const documents = new Map<string, TextDocument>();
+    const range: RangeOf = (uri, span) => {
+      let document = this.documents.get(uri) ?? documents.get(uri);
+      if (!document) {
+        document = TextDocument.create(uri, 'markdown', 0, this.service.text(uri) ?? '');
+        documents.set(uri, document);
+      }
+      return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
+    };
+    return report.findings.map((f, i) => toDiagnostic(f, report.version, i, this.docUrl, range));
+  }
+
+  private async publish(uri: string, withPeers: boolean): Promise<void> {
     const document = this.documents.get(uri);
     if (!document) return;
     const version = document.version;
     try {
-      const result = await this.analyses.resultFor(document);
+      const report = await this.service.report(uri);
       // A newer edit arrived while this lint waited: its own lint will publish.
       if (this.documents.get(uri)?.version !== version) return;
-      const diagnostics = result ? result.findings.map((f, i) => toDiagnostic(document, f, i, this.docUrl, result.analysis)) : [];
+      const diagnostics = report ? this.diagnosticsOf(report) : [];
       await this.connection.sendDiagnostics({ uri, version, diagnostics });
-      this.updateConfigProblems(uri, result?.configFile, result?.configProblems ?? []);
+      this.updateConfigProblems(uri, report?.configUri, report?.configProblems ?? []);
       this.onPublished(uri);
+      if (withPeers && report && report.projects.length > 0) await this.publishPeers(uri);
     } catch (error) {
       // Never the document's text: only what failed.
       this.connection.console.error(`pim: linting ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   }
 
-  private updateConfigProblems(documentUri: string, configFile: string | undefined, problems: readonly ConfigProblem[]): void {
-    for (const [file, reporters] of this.configReporters) {
-      if (file === configFile && problems.length > 0) continue;
-      if (reporters.delete(documentUri) && reporters.size === 0) {
-        this.configReporters.delete(file);
-        void this.connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics: [] });
+  /** The other documents of the projects: open ones are scheduled, closed ones published from their files. */
+  private async publishPeers(uri: string): Promise<void> {
+    for (const peer of await this.service.projectPeers(uri)) {
+      if (this.documents.get(peer)) this.schedule(peer, true, false);
+      else {
+        const report = await this.service.report(peer);
+        if (report) await this.publishClosed(report);
       }
     }
-    if (!configFile || problems.length === 0) return;
-    const reporters = this.configReporters.get(configFile) ?? new Set<string>();
+  }
+
+  private updateConfigProblems(documentUri: string, configUri: string | undefined, problems: readonly ConfigProblemReport[]): void {
+    for (const [file, reporters] of this.configReporters) {
+      if (file === configUri && problems.length > 0) continue;
+      if (reporters.delete(documentUri) && reporters.size === 0) {
+        this.configReporters.delete(file);
+        void this.connection.sendDiagnostics({ uri: file, diagnostics: [] });
+      }
+    }
+    if (!configUri || problems.length === 0) return;
+    const reporters = this.configReporters.get(configUri) ?? new Set<string>();
     const first = reporters.size === 0;
     reporters.add(documentUri);
-    this.configReporters.set(configFile, reporters);
+    this.configReporters.set(configUri, reporters);
     if (!first) return;
-    for (const problem of problems) this.connection.console.error(`pim: ${configFile}: ${problem.message}`);
-    void this.connection.sendDiagnostics({ uri: pathToFileURL(configFile).href, diagnostics: problems.map(configDiagnostic) });
+    for (const problem of problems) this.connection.console.error(`pim: ${problem.uri}: ${problem.message}`);
+    void this.connection.sendDiagnostics({ uri: configUri, diagnostics: problems.map(configDiagnostic) });
   }
 }
 
-function configDiagnostic(problem: ConfigProblem): Diagnostic {
+function configDiagnostic(problem: ConfigProblemReport): Diagnostic {
   // Lines as the editor counts them, whatever the file's line breaks.
-  const file = TextDocument.create('file:///pimrc.json', 'json', 0, problem.text);
-  return { range: { start: file.positionAt(problem.start), end: file.positionAt(problem.end) }, severity: DiagnosticSeverity.Error, code: CONFIG_PROBLEM, source: SOURCE, message: problem.message };
+  const file = TextDocument.create(problem.uri, 'json', 0, problem.text);
+  return { range: { start: file.positionAt(problem.span.start), end: file.positionAt(problem.span.end) }, severity: DiagnosticSeverity.Error, code: CONFIG_PROBLEM, source: SOURCE, message: problem.message };
 }

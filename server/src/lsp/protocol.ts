@@ -1,6 +1,6 @@
 /** Requests the VS Code client (or any client) can send beyond standard LSP. */
 import type { Range } from 'vscode-languageserver';
-import type { CoverageSummary } from '../engine/index';
+import type { CoverageSummary } from '../service/index';
 
 export const COVERAGE_REQUEST = 'pim/coverage';
 export const LINT_WORKSPACE_REQUEST = 'pim/lintWorkspace';
@@ -14,4 +14,6 @@ export type CoverageResponse = Omit<CoverageSummary, 'anchor' | 'gaps'> & {
 export interface LintWorkspaceResponse {
   readonly files: number;
   readonly problems: number;
+  /** The user stopped it before every document was checked. */
+  readonly cancelled: boolean;
 }

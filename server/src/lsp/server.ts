@@ -1,8 +1,8 @@
 /**
- * Wires the LSP handlers. Each one finds the document, asks the engine through the shared
- * Analysis, and converts; no PIM logic lives here.
+ * Wires the LSP handlers. Each one tells the language service about the editor's documents, asks
+ * it, and converts the answer; no PIM logic lives here.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -16,10 +16,10 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { completeAt, hoverAt, KnowledgeError, outline, rules, summarize, type Knowledge } from '../engine/index';
 import { ruleDocUrl, TOOL_URL } from '../rule-docs';
-import { ConfigResolver } from '../config/pimrc';
-import { DocumentAnalyses, filePath } from './analyses';
+import { nodeConfigSource } from '../config/node-config-source';
+import { nodeHost } from '../node-host';
+import { createPimService, KnowledgeError, PROJECT_RULE, rules, type Knowledge, type PimService } from '../service/index';
 import { codeActions, OPEN_RULE_DOCS_COMMAND } from './code-actions';
 import { FIX_ALL_KIND, rangeOf, toCompletionItem, toDocumentSymbol } from './convert';
 import { DiagnosticsPublisher } from './diagnostics';
@@ -36,16 +36,14 @@ export interface ServerHost {
 export function startServer(connection: Connection, host: ServerHost): void {
   const documents = new TextDocuments(TextDocument);
   const settings = new SettingsStore(connection);
-  const configs = new ConfigResolver({ readFile: readTextOrUndefined }, rules.map((r) => r.id));
   const knowledge = loadOrReport(connection, host);
-  const analyses = knowledge ? new DocumentAnalyses(knowledge, settings, configs) : undefined;
+  const service = knowledge ? createService(knowledge, settings) : undefined;
   const docUrl = ruleDocLinks(host.ruleDocsDir, new Set(rules.map((r) => r.id)));
   // Code lenses show the coverage of the last lint: ask clients that can to fetch them again.
   const refreshLenses = (): void => {
     if (lensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   };
-  const publisher = analyses ? new DiagnosticsPublisher(connection, documents, analyses, settings, docUrl, refreshLenses) : undefined;
-  let workspaceFolders: string[] = [];
+  const publisher = service ? new DiagnosticsPublisher(connection, documents, service, settings, docUrl, refreshLenses) : undefined;
   let watchDynamically = false;
   let configurationDynamically = false;
   let lensRefresh = false;
@@ -56,8 +54,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
     watchDynamically = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     configurationDynamically = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     lensRefresh = capabilities.workspace?.codeLens?.refreshSupport === true;
-    workspaceFolders = (params.workspaceFolders ?? []).map((f) => filePath(f.uri)).filter((p): p is string => p !== undefined);
-    if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [filePath(params.rootUri)].filter((p): p is string => p !== undefined);
+    const folders = (params.workspaceFolders ?? []).map((f) => f.uri);
+    service?.setWorkspaceFolders(folders.length > 0 ? folders : params.rootUri ? [params.rootUri] : []);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -74,68 +72,61 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   connection.onInitialized(() => {
     if (configurationDynamically) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
-    if (watchDynamically) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.pimrc.json' }] });
+    if (watchDynamically) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.pimrc.json' }, { globPattern: '**/*.{md,markdown,mdx}' }] });
   });
 
   connection.onDidChangeConfiguration((change) => {
     settings.changed(change.settings);
-    analyses?.invalidate();
+    service?.configurationChanged();
     publisher?.scheduleAll();
   });
-  connection.onDidChangeWatchedFiles(() => {
-    analyses?.invalidate();
+  connection.onDidChangeWatchedFiles((change) => {
+    service?.filesChanged(change.changes.map((c) => c.uri));
     publisher?.scheduleAll();
   });
 
-  documents.onDidOpen((e) => publisher?.schedule(e.document.uri, true));
-  documents.onDidChangeContent((e) => publisher?.schedule(e.document.uri));
+  documents.onDidOpen((e) => {
+    service?.openDocument(e.document.uri, e.document.version, e.document.getText());
+    publisher?.schedule(e.document.uri, true);
+  });
+  documents.onDidChangeContent((e) => {
+    service?.changeDocument(e.document.uri, e.document.version, e.document.getText());
+    publisher?.schedule(e.document.uri);
+  });
   documents.onDidClose((e) => {
-    analyses?.forget(e.document.uri);
+    service?.closeDocument(e.document.uri);
     settings.forget(e.document.uri);
     publisher?.clear(e.document.uri);
   });
 
-  /** The current analysis of a PIM document, or undefined: no answers where nobody asked. */
-  const pimResult = async (uri: string) => {
-    const document = documents.get(uri);
-    const result = document ? await analyses?.resultFor(document) : undefined;
-    return document && result?.analysis.isPim ? { document, result } : undefined;
-  };
-
   connection.onHover(async (params) => {
-    const found = await pimResult(params.textDocument.uri);
-    if (!found) return null;
-    const hover = hoverAt(found.result.analysis, found.document.offsetAt(params.position));
-    return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: rangeOf(found.document, hover.span) } : null;
+    const document = documents.get(params.textDocument.uri);
+    const hover = document ? await service?.hover(document.uri, document.offsetAt(params.position)) : undefined;
+    return document && hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: rangeOf(document, hover.span) } : null;
   });
 
   connection.onCompletion(async (params) => {
     const document = documents.get(params.textDocument.uri);
-    const result = document ? await analyses?.resultFor(document) : undefined;
-    if (!document || !result) return [];
-    const offset = document.offsetAt(params.position);
-    const inFrontMatter = result.analysis.model.frontMatter && offset <= result.analysis.model.frontMatter.span.end;
-    // Outside PIM documents only the front matter offers `pim:`, so a document can become one.
-    if (!result.analysis.isPim && !inFrontMatter) return [];
-    return completeAt(result.analysis, offset).map((item) => toCompletionItem(document, item));
+    if (!document || !service) return [];
+    return (await service.completion(document.uri, document.offsetAt(params.position))).map((item) => toCompletionItem(document, item));
   });
 
   connection.onCodeAction(async (params) => {
-    const found = await pimResult(params.textDocument.uri);
-    return found ? codeActions(found.document, found.result, params) : [];
+    const document = documents.get(params.textDocument.uri);
+    const report = document ? await service?.report(document.uri) : undefined;
+    return document && report && service ? codeActions(document, report, service.knowledge, params) : [];
   });
 
   connection.onCodeLens(async (params) => {
-    const found = await pimResult(params.textDocument.uri);
-    if (!found) return [];
-    const summary = summarize(found.result.analysis);
-    return [{ range: rangeOf(found.document, summary.anchor), command: { title: summary.title, command: 'pim.showCoverage', arguments: [found.document.uri] } }];
+    const document = documents.get(params.textDocument.uri);
+    const summary = document ? await service?.summary(document.uri) : undefined;
+    if (!document || !summary) return [];
+    return [{ range: rangeOf(document, summary.anchor), command: { title: summary.title, command: 'pim.showCoverage', arguments: [document.uri] } }];
   });
 
   connection.onDocumentSymbol(async (params) => {
     const document = documents.get(params.textDocument.uri);
-    const result = document ? await analyses?.resultFor(document) : undefined;
-    return document && result ? outline(result.analysis).map((item) => toDocumentSymbol(document, item)) : [];
+    return document && service ? (await service.symbols(document.uri)).map((item) => toDocumentSymbol(document, item)) : [];
   });
 
   connection.onExecuteCommand(async (params) => {
@@ -145,18 +136,31 @@ export function startServer(connection: Connection, host: ServerHost): void {
   });
 
   connection.onRequest(COVERAGE_REQUEST, async (params: { uri: string }): Promise<CoverageResponse | null> => {
-    const found = await pimResult(params.uri);
-    if (!found) return null;
-    const summary = summarize(found.result.analysis);
-    return { ...summary, anchor: rangeOf(found.document, summary.anchor), gaps: summary.gaps.map((g) => ({ label: g.label, ref: g.ref, range: rangeOf(found.document, g.span) })) };
+    const document = documents.get(params.uri);
+    const summary = document ? await service?.summary(document.uri) : undefined;
+    if (!document || !summary) return null;
+    return { ...summary, anchor: rangeOf(document, summary.anchor), gaps: summary.gaps.map((g) => ({ label: g.label, ref: g.ref, range: rangeOf(document, g.span) })) };
   });
 
-  connection.onRequest(LINT_WORKSPACE_REQUEST, async () => {
-    if (!knowledge) return { files: 0, problems: 0 };
-    return lintWorkspace(connection, workspaceFolders, knowledge, configs, (uri) => documents.get(uri) !== undefined, docUrl);
+  connection.onRequest(LINT_WORKSPACE_REQUEST, async (_params: unknown, token) => {
+    if (!service || !publisher) return { files: 0, problems: 0, cancelled: false };
+    return lintWorkspace(connection, service, publisher, token);
   });
 
   documents.listen(connection);
+}
+
+/** The service on the local disk, with the editor's settings for each document. */
+function createService(knowledge: Knowledge, settings: SettingsStore): PimService {
+  return createPimService({
+    knowledge,
+    host: nodeHost(),
+    config: nodeConfigSource([...rules.map((r) => r.id), PROJECT_RULE]),
+    editorOptions: async (uri) => {
+      const s = await settings.forDocument(uri);
+      return { enable: s.enable, rules: s.rules, ...(s.language !== 'auto' ? { language: s.language } : {}) };
+    },
+  });
 }
 
 function loadOrReport(connection: Connection, host: ServerHost): Knowledge | undefined {
@@ -166,14 +170,6 @@ function loadOrReport(connection: Connection, host: ServerHost): Knowledge | und
     const text = error instanceof KnowledgeError ? error.message : `The PIM knowledge base could not be loaded: ${String(error)}`;
     connection.console.error(text);
     void connection.window.showErrorMessage(`PIM Language Tools: ${text.split('\n')[0]} See the output channel for every problem.`);
-    return undefined;
-  }
-}
-
-function readTextOrUndefined(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
     return undefined;
   }
 }

@@ -1,6 +1,6 @@
 /** The only file that knows the names of the editor settings, and turns them into engine options. */
 import type { Connection } from 'vscode-languageserver';
-import { rules as ruleRegistry, SEVERITIES, type Lang, type RuleSetting } from '../engine/index';
+import { rules as ruleRegistry, SEVERITIES, type Lang, type RuleSetting } from '../service/index';
 
 export interface PimSettings {
   readonly enable: boolean;

@@ -1,34 +1,30 @@
-/** "PIM: Lint workspace": checks every PIM document under the workspace folders, open or not, and publishes the results. */
-import { pathToFileURL } from 'node:url';
-import type { Connection } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Knowledge } from '../engine/index';
-import type { ConfigResolver } from '../config/pimrc';
-import { expandArguments } from '../cli/files';
-import { checkFile } from '../cli/lint-files';
-import { toDiagnostic } from './convert';
+/**
+ * "PIM: Lint workspace": every PIM document under the workspace folders, open or not, checked
+ * by the service and published, with work-done progress; the client can cancel it.
+ */
+import type { CancellationToken, Connection } from 'vscode-languageserver';
+import type { PimService } from '../service/index';
+import type { DiagnosticsPublisher } from './diagnostics';
 import type { LintWorkspaceResponse } from './protocol';
 
-export async function lintWorkspace(
-  connection: Connection,
-  folders: readonly string[],
-  knowledge: Knowledge,
-  configs: ConfigResolver,
-  isOpen: (uri: string) => boolean,
-  docUrl: (ruleId: string) => string,
-): Promise<LintWorkspaceResponse> {
-  let files = 0;
-  let problems = 0;
-  for (const target of expandArguments(folders, '/').targets) {
-    const uri = pathToFileURL(target.path).href;
-    // Open documents are linted live, with their unsaved text.
-    if (isOpen(uri)) continue;
-    const { result } = checkFile(target, configs, knowledge);
-    if (!result) continue;
-    files++;
-    problems += result.findings.length;
-    const document = TextDocument.create(uri, 'markdown', 0, result.analysis.text);
-    await connection.sendDiagnostics({ uri, diagnostics: result.findings.map((f, i) => toDiagnostic(document, f, i, docUrl, result.analysis)) });
+export async function lintWorkspace(connection: Connection, service: PimService, publisher: DiagnosticsPublisher, token: CancellationToken): Promise<LintWorkspaceResponse> {
+  const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
+  progress?.begin('PIM: linting the workspace', 0, undefined, true);
+  const cancelled = { get isCancellationRequested() { return token.isCancellationRequested || progress?.token.isCancellationRequested === true; } };
+  try {
+    const uris = await service.workspaceDocuments();
+    const run = await service.lintDocuments(uris, {
+      token: cancelled,
+      progress: (done, total) => progress?.report(total === 0 ? 100 : Math.round((done / total) * 100), `${done}/${total}`),
+    });
+    let problems = 0;
+    for (const report of run.reports) {
+      problems += report.findings.length;
+      // Open documents are linted live, with their unsaved text.
+      if (report.version === -1) await publisher.publishClosed(report);
+    }
+    return { files: run.reports.length, problems, cancelled: run.cancelled };
+  } finally {
+    progress?.done();
   }
-  return { files, problems };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Severity } from '../../engine/index';
+import type { Severity } from '../../service/index';
 import type { LocatedFinding } from '../lint-files';
 
 type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';

@@ -1,4 +1,4 @@
-import type { Severity } from '../../engine/index';
+import type { Severity } from '../../service/index';
 import type { LocatedFinding } from '../lint-files';
 import { printable } from './printable';
 

@@ -1,4 +1,4 @@
-import { ruleSource, type Knowledge, type Rule, type Severity } from '../../engine/index';
+import { ruleSource, type Knowledge, type Rule, type Severity } from '../../service/index';
 import type { LocatedFinding } from '../lint-files';
 import { ruleDocUrl, TOOL_NAME, TOOL_URL } from '../../rule-docs';
 

@@ -12,7 +12,7 @@ export interface DeclaredField {
   readonly keySpan: Span;
 }
 
-export const PIM_FIELDS = ['kind', 'category', 'lang', 'status'] as const;
+export const PIM_FIELDS = ['kind', 'category', 'lang', 'status', 'project'] as const;
 export type PimField = (typeof PIM_FIELDS)[number];
 
 export interface PimDeclaration {

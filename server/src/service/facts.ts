@@ -1,0 +1,144 @@
+/**
+ * Pure: what the service keeps about one document version once it is analysed: plain data, small
+ * enough to hold for every document of a workspace, and all that projects, reports and the
+ * editor's lists need. The parsed tree and the Analysis stay with open documents only.
+ */
+import { rules, ruleSource, summarize, type Analysis, type Coverage, type CoverageSummary, type Finding, type Fix, type Lang, type Severity, type Span } from '../engine/index';
+
+export interface Location {
+  readonly uri: string;
+  readonly span: Span;
+}
+
+export interface RelatedLocation extends Location {
+  readonly message: string;
+}
+
+export interface ServiceFinding {
+  readonly uri: string;
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly span: Span;
+  readonly refs: readonly string[];
+  readonly related: readonly RelatedLocation[];
+  readonly fix?: Fix;
+  /** The PIM source of the rule's requirement in one sentence, in the document's language; none for findings of no rule. */
+  readonly citation?: string;
+}
+
+/** What a sharing sentence of the document says: who receives data, where. */
+export interface RecipientMention {
+  /** The knowledge phrases that name the recipient there, lower case: "cash partners", "cash partner". */
+  readonly keys: readonly string[];
+  readonly words: string;
+  readonly span: Span;
+}
+
+export interface DocumentFacts {
+  readonly uri: string;
+  readonly version: number;
+  readonly isPim: boolean;
+  readonly language: Lang;
+  readonly kind?: string;
+  readonly kindName?: string;
+  /** `pim.project` of the front matter. */
+  readonly project?: { readonly name: string; readonly span: Span };
+  readonly coverage: Coverage;
+  readonly expected: { readonly principles: readonly string[]; readonly substeps: readonly string[] };
+  readonly summary: CoverageSummary;
+  readonly findings: readonly ServiceFinding[];
+  readonly lineStarts: readonly number[];
+  /** Where the front matter ends, for edits that must go after it. */
+  readonly frontMatterEnd?: number;
+  /** Where a project finding about the whole document goes: its title, else the start. */
+  readonly anchor: Span;
+  /** The document says what the exercise is for, at least in passing: Defined purpose, or the sub-step that defines it. */
+  readonly statesPurpose: boolean;
+  /** It plans to collect personal data from people. */
+  readonly collectsPersonalData: boolean;
+  /** It says how long data is kept. */
+  readonly statesRetention: boolean;
+  /** It decides what is shared with whom. */
+  readonly decidesSharing: boolean;
+  /** A sharing agreement or protocol by kind. */
+  readonly isAgreement: boolean;
+  readonly recipients: readonly RecipientMention[];
+  /** Every recipient-like phrase the document names anywhere, as keys: agreements are checked against them. */
+  readonly namedRecipients: readonly string[];
+}
+
+const AGREEMENT_KINDS: readonly string[] = ['data-sharing-agreement', 'information-sharing-protocol'];
+const RECIPIENTS = 'non-protection-actors';
+const SHARING = ['data-sharing', 'transmission'];
+
+export function factsOf(uri: string, version: number, analysis: Analysis, findings: readonly Finding[]): DocumentFacts {
+  const model = analysis.model;
+  const project = analysis.declaration?.fields.project;
+  const coverage = analysis.coverage;
+  const summary = summarize(analysis);
+  return {
+    uri,
+    version,
+    isPim: analysis.isPim,
+    language: analysis.language,
+    ...(analysis.kind ? { kind: analysis.kind.id, kindName: summary.kindName ?? analysis.kind.id } : {}),
+    ...(project ? { project: { name: project.value, span: project.span } } : {}),
+    coverage,
+    expected: { principles: analysis.expectedPrinciples.map((p) => p.id), substeps: analysis.expectedSubsteps.map((s) => s.id) },
+    summary,
+    findings: findings.map((f) => serviceFinding(uri, f, analysis)),
+    lineStarts: model.lineStarts,
+    ...(model.frontMatter ? { frontMatterEnd: model.frontMatter.span.end } : {}),
+    anchor: summary.anchor,
+    statesPurpose: coverage.principles['defined-purpose']?.status !== 'missing' || coverage.substeps['define-purpose-and-information-needs']?.status !== 'missing',
+    collectsPersonalData: analysis.plansDataActivity && analysis.signalHits('personal-data').length > 0,
+    statesRetention: analysis.signalHits('retention').length > 0 && !findings.some((f) => f.ruleId === 'retention-missing'),
+    decidesSharing: coverage.substeps['disseminate-and-share']?.status !== 'missing' || analysis.signalHits('data-sharing').length > 0,
+    isAgreement: analysis.kind !== undefined && AGREEMENT_KINDS.includes(analysis.kind.id),
+    recipients: recipientsOf(analysis),
+    namedRecipients: [...new Set(analysis.signalHits(RECIPIENTS).map((h) => h.phrase.toLowerCase()))],
+  };
+}
+
+function serviceFinding(uri: string, finding: Finding, analysis: Analysis): ServiceFinding {
+  const rule = rules.find((r) => r.id === finding.ruleId);
+  return {
+    uri,
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    span: finding.span,
+    refs: finding.refs,
+    related: (finding.related ?? []).map((r) => ({ uri, span: r.span, message: r.message })),
+    ...(finding.fix ? { fix: finding.fix } : {}),
+    ...(rule ? { citation: ruleSource(analysis.knowledge, rule, analysis.language).summary } : {}),
+  };
+}
+
+/** Recipients named in sentences that send or share data: the parties a project's agreements must cover. */
+function recipientsOf(analysis: Analysis): RecipientMention[] {
+  const sharingBlocks = new Set(SHARING.flatMap((id) => analysis.signalHits(id).map((h) => h.block)));
+  const hits = analysis
+    .signalHits(RECIPIENTS)
+    .filter((h) => sharingBlocks.has(h.block) && analysis.block(h.block).kind !== 'heading')
+    .sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+  const mentions: RecipientMention[] = [];
+  const seen = new Set<string>();
+  for (const hit of hits) {
+    const last = mentions[mentions.length - 1];
+    // "cash partner" inside "cash partners": one recipient, known by both phrases.
+    if (last && hit.span.start < last.span.end) {
+      mentions[mentions.length - 1] = { ...last, keys: [...last.keys, hit.phrase.toLowerCase()] };
+      continue;
+    }
+    mentions.push({ keys: [hit.phrase.toLowerCase()], words: analysis.text.slice(hit.span.start, hit.span.end), span: hit.span });
+  }
+  // Each recipient once per document, at its first mention.
+  return mentions.filter((m) => {
+    const key = m.keys.join('|');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

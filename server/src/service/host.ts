@@ -1,0 +1,35 @@
+/**
+ * What the language service needs from the outside world, on URIs (never OS paths), all
+ * asynchronous: the Node server, the CLI, the tests and later a browser each give their own.
+ */
+export type FileType = 'file' | 'directory' | 'other';
+
+export interface FileStat {
+  readonly type: FileType;
+  readonly size: number;
+}
+
+export interface Disposable {
+  dispose(): void;
+}
+
+export interface PimHost {
+  /** The file's text, or undefined when it cannot be read. */
+  readFile(uri: string): Promise<string | undefined>;
+  /** Undefined when nothing is there. */
+  stat(uri: string): Promise<FileStat | undefined>;
+  /** Entries of a directory as [name, type]; empty when it cannot be read. */
+  readDirectory(uri: string): Promise<readonly (readonly [string, FileType])[]>;
+  /** Files created, changed or deleted outside the editor's open documents. */
+  onDidChangeFiles?(listener: (uris: readonly string[]) => void): Disposable;
+}
+
+/** Long work checks it between documents and stops when the caller no longer wants the answer. */
+export interface CancellationToken {
+  readonly isCancellationRequested: boolean;
+}
+
+export const NEVER_CANCELLED: CancellationToken = { isCancellationRequested: false };
+
+/** Progress of long work: how many of how many, and on what. */
+export type ProgressReporter = (done: number, total: number, uri?: string) => void;

@@ -1,0 +1,103 @@
+/**
+ * The document store: the service's one cache, visible and tested. URI -> the text of one version
+ * (an open editor buffer, or the file as last read through the host) and what was worked out from
+ * it. A new version replaces the old, whose analysis is handed on so that unchanged chunks are
+ * reused; a closed or deleted document leaves nothing behind.
+ */
+import type { Analysis } from '../engine/index';
+import type { DocumentFacts } from './facts';
+
+export interface StoredDocument {
+  readonly uri: string;
+  /** The editor's version, or `DISK_VERSION` for text read through the host. */
+  readonly version: number;
+  readonly text: string;
+  readonly open: boolean;
+}
+
+export const DISK_VERSION = -1;
+
+export interface StoredResult {
+  /** The options the analysis ran with, as a stable string: other options need another analysis. */
+  readonly optionsKey: string;
+  /** Kept for open documents only, which hovers and completion ask about; a file read from disk keeps its facts. */
+  readonly analysis?: Analysis;
+  readonly facts: DocumentFacts;
+}
+
+interface Entry {
+  readonly document: StoredDocument;
+  result?: StoredResult;
+  /** The previous version's analysis, until this version has its own. */
+  previous?: Analysis;
+}
+
+export interface StoreStats {
+  readonly documents: number;
+  readonly open: number;
+  /** Documents with facts for their current version. */
+  readonly analysed: number;
+  /** Full analyses held (open documents only). */
+  readonly analyses: number;
+}
+
+export class DocumentStore {
+  private readonly entries = new Map<string, Entry>();
+
+  /** A new version of a document (or the first); the old one's analysis is kept for reuse only. */
+  set(document: StoredDocument): void {
+    const old = this.entries.get(document.uri);
+    if (old && old.document.version === document.version && old.document.text === document.text && old.document.open === document.open) return;
+    const previous = old?.result?.analysis ?? old?.previous;
+    // Only an editor buffer is edited version after version; a file read again is parsed whole.
+    this.entries.set(document.uri, { document, ...(previous && document.open ? { previous } : {}) });
+  }
+
+  get(uri: string): StoredDocument | undefined {
+    return this.entries.get(uri)?.document;
+  }
+
+  /** The result for these options, computed at most once per version. */
+  result(uri: string, optionsKey: string, compute: (previous: Analysis | undefined) => StoredResult): StoredResult | undefined {
+    const entry = this.entries.get(uri);
+    if (!entry) return undefined;
+    if (entry.result?.optionsKey === optionsKey) return entry.result;
+    const result = compute(entry.result?.analysis ?? entry.previous);
+    entry.result = result;
+    delete entry.previous;
+    return result;
+  }
+
+  /** The last result of a document, whatever its options: for answers that must not wait. */
+  latest(uri: string): StoredResult | undefined {
+    return this.entries.get(uri)?.result;
+  }
+
+  delete(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  /** Drop every result (settings or configuration changed); texts stay. */
+  invalidateResults(): void {
+    for (const entry of this.entries.values()) {
+      if (entry.result?.analysis) entry.previous = entry.result.analysis;
+      delete entry.result;
+    }
+  }
+
+  uris(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  stats(): StoreStats {
+    let open = 0;
+    let analysed = 0;
+    let analyses = 0;
+    for (const entry of this.entries.values()) {
+      if (entry.document.open) open++;
+      if (entry.result) analysed++;
+      if (entry.result?.analysis || entry.previous) analyses++;
+    }
+    return { documents: this.entries.size, open, analysed, analyses };
+  }
+}
