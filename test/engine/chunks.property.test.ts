@@ -57,6 +57,17 @@ test('commented-out text and unclosed fences are cut nowhere: what they hide sta
   assert.deepEqual(commented.sections.map((s) => s.title), ['', 'Title']);
 });
 
+test('front matter moved by an edit before it (a byte order mark removed) is read again, not lost', () => {
+  // Found by the property test above: the model of the edited version had no front matter.
+  const first = '\uFEFF---\ntitle: x\n\n# comment\n---\n';
+  const previous = analyze(first, knowledge, { treatAsPim: true }, 'incremental').analysis;
+  const text = first.slice(1);
+  const incremental = analyze(text, knowledge, { treatAsPim: true }, previous);
+  assert.deepEqual(comparable(incremental.analysis.model), comparable(buildModel(text)));
+  assert.ok(incremental.analysis.model.frontMatter);
+  assert.deepEqual(incremental.findings, analyze(text, knowledge, { treatAsPim: true }).findings);
+});
+
 test('an edit re-parses only the chunk it touched', () => {
   const text = '# Title\n\nIntro.\n\n## A\n\nText a.\n\n## B\n\nText b.\n';
   const before = buildModel(text, 'incremental');

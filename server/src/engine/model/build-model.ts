@@ -181,7 +181,8 @@ export function buildModel(text: string, previous?: DocumentModel | 'incremental
 function contentOf(text: string, chunk: Chunk): ChunkContent {
   const known = contentOfTree.get(chunk.tree);
   if (known && known.start === chunk.start) return known;
-  const content = known ? moved(known, chunk.start - known.start) : collect(text, chunk);
+  // Front matter keeps ranges of every key and value: it is read again rather than moved (a byte order mark removed moves it).
+  const content = known && !known.frontMatter ? moved(known, chunk.start - known.start) : collect(text, chunk);
   contentOfTree.set(chunk.tree, content);
   return content;
 }
