@@ -45,13 +45,38 @@ for (const rule of rules) {
   });
 }
 
+/** The language an example is written in: its declared `lang`, English when it declares none. */
+const languageOf = (text: string): string => /^\s*lang:\s*(\w+)/m.exec(text)?.[1] ?? 'en';
+const languagesOf = (examples: readonly { text: string }[]): string[] => [...new Set(examples.map((e) => languageOf(e.text)))].sort();
+
+/**
+ * Rules whose findings depend on what the document says in its own language get a passing and a
+ * failing example in English, French and Spanish (issue 9, "Tests"). The rules below are left out:
+ * they read the structure, links or front matter rather than phrases, or their examples in French
+ * and Spanish are still to be written.
+ */
+const NOT_YET_IN_EVERY_LANGUAGE: readonly string[] = ['unknown-kind', 'front-matter', 'kind-inferred', 'process-step-missing', 'duplicated-text', 'broken-link', 'restricted-link'];
+
+test('every rule that reads phrases has valid and invalid examples in English, French and Spanish', () => {
+  for (const id of NOT_YET_IN_EVERY_LANGUAGE) assert.ok(rules.some((r) => r.id === id), `unknown rule ${id} in NOT_YET_IN_EVERY_LANGUAGE`);
+  const gaps = rules
+    .filter((rule) => !NOT_YET_IN_EVERY_LANGUAGE.includes(rule.id))
+    .flatMap((rule) =>
+      (['valid', 'invalid'] as const).flatMap((side) => {
+        const covered = languagesOf(rule.examples[side]);
+        const missing = ['en', 'es', 'fr'].filter((lang) => !covered.includes(lang));
+        return missing.length > 0 ? [`${rule.id}: ${side} examples in ${covered.join(', ')}; missing ${missing.join(', ')}`] : [];
+      }),
+    );
+  assert.deepEqual(gaps, []);
+});
+
 /** The checks of checks.json are data, with examples in English, French and Spanish that run here. */
 for (const check of knowledge.checks) {
   const ownOf = (text: string) => analyze(text, knowledge).findings.filter((f) => f.ruleId === 'principles-in-action' && f.refs.includes(`check:${check.id}`));
   test(`check ${check.id}: passing examples in every language raise nothing, failing ones raise it`, () => {
-    const languages = (examples: readonly { text: string }[]) => new Set(examples.map((e) => /lang: (\w+)/.exec(e.text)?.[1] ?? 'en'));
-    assert.deepEqual([...languages(check.examples.valid)].sort(), ['en', 'es', 'fr'], 'a passing example in English, French and Spanish');
-    assert.deepEqual([...languages(check.examples.invalid)].sort(), ['en', 'es', 'fr'], 'a failing example in English, French and Spanish');
+    assert.deepEqual(languagesOf(check.examples.valid), ['en', 'es', 'fr'], 'a passing example in English, French and Spanish');
+    assert.deepEqual(languagesOf(check.examples.invalid), ['en', 'es', 'fr'], 'a failing example in English, French and Spanish');
     for (const example of check.examples.valid) assert.deepEqual(ownOf(example.text).map((f) => f.message), [], example.text);
     for (const example of check.examples.invalid) assert.equal(ownOf(example.text).length, example.findings ?? 1, example.text);
   });

@@ -11,11 +11,17 @@ export default defineRule({
   source: 'TEAM',
   howToFix: "Write the section's content, or remove the heading; replace every placeholder (TODO, TBD, lorem ipsum, \"[insert …]\") with the real text.",
   examples: {
-    valid: [{ text: '---\npim:\n  kind: report\n---\n# Report\n\n## Key findings\n\nThree districts reported more evictions than last month.\n' }],
+    valid: [
+      { text: '---\npim:\n  kind: report\n---\n# Report\n\n## Key findings\n\nThree districts reported more evictions than last month.\n' },
+      { text: "---\npim:\n  kind: report\n  lang: fr\n---\n# Rapport\n\n## Principaux résultats\n\nTrois communes ont signalé plus d'expulsions que le mois dernier.\n" },
+      { text: '---\npim:\n  kind: report\n  lang: es\n---\n# Informe\n\n## Hallazgos clave\n\nTres municipios registraron más desalojos que el mes anterior.\n' },
+    ],
     invalid: [
       { text: '---\npim:\n  kind: report\n---\n# Report\n\n## Key findings\n\n## Recommendations\n\nTBD\n', findings: 2 },
       { text: '---\npim:\n  kind: report\n---\n# Report\n\n## Key findings\n\n## Recommendations\n\nWe recommend more visits.\n', findings: 1 },
       { text: '---\npim:\n  kind: report\n---\n# Report\n\nThe survey covers [insert districts].\n', findings: 1 },
+      { text: '---\npim:\n  kind: report\n  lang: fr\n---\n# Rapport\n\n## Principaux résultats\n\n## Recommandations\n\nÀ compléter\n', findings: 2 },
+      { text: '---\npim:\n  kind: report\n  lang: es\n---\n# Informe\n\nLa encuesta cubre los municipios de [insertar municipios].\n', findings: 1 },
     ],
   },
   check({ analysis, report, message }) {

@@ -31,10 +31,16 @@ export default defineRule({
   source: 'W-PRIN15; TEAM',
   howToFix: 'Remove the phone number, e-mail address, coordinates or case number, or replace it with a role address, a public service number, a coarser location or a code that cannot be traced back to a person.',
   examples: {
-    valid: [{ text: '---\npim:\n  kind: report\n---\n# Report\n\nIn 2023-2024, 1,250 households in 12 districts were interviewed; see table 3.1.\n' }],
+    valid: [
+      { text: '---\npim:\n  kind: report\n---\n# Report\n\nIn 2023-2024, 1,250 households in 12 districts were interviewed; see table 3.1.\n' },
+      { text: '---\npim:\n  kind: report\n  lang: fr\n---\n# Rapport\n\nEn 2023-2024, 1 250 ménages de 12 communes ont été interrogés ; voir le tableau 3.1.\n' },
+      { text: '---\npim:\n  kind: report\n  lang: es\n---\n# Informe\n\nEntre 2023 y 2024 se entrevistó a 1.250 hogares en 12 municipios; véase el cuadro 3.1.\n' },
+    ],
     invalid: [
       { text: '---\npim:\n  kind: report\n---\n# Report\n\nThe respondent (case no. 2023-114, +964 750 123 4567) lives at 36.1901, 44.0091.\n', findings: 3 },
       { text: '---\npim:\n  kind: report\n---\n# Report\n\nContact amina.k@example.org for the list.\n', findings: 1 },
+      { text: '---\npim:\n  kind: report\n  lang: fr\n---\n# Rapport\n\nLa répondante (dossier n° 2023-114, +223 76 12 34 56) habite à 12.6392, -8.0029.\n', findings: 3 },
+      { text: '---\npim:\n  kind: report\n  lang: es\n---\n# Informe\n\nLa madre (expediente n.º 2024-087) puede ser contactada al +57 310 555 0199 o en maria.gomez@example.org.\n', findings: 3 },
     ],
   },
   check({ analysis, report, message }) {

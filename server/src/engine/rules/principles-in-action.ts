@@ -20,8 +20,16 @@ export default defineRule({
   howToFix: 'Answer the question of the check where the document plans the activity: the assent of children, the need for each sensitive category, how data is de-identified before analysis, how the use and effects of outputs are reviewed.',
   refs: [],
   examples: {
-    valid: [{ text: '---\npim:\n  kind: assessment-methodology\n---\n# Method\n\nChildren aged 12 to 17 are interviewed only with their assent and the consent of a parent or guardian.\n' }],
-    invalid: [{ text: '---\npim:\n  kind: assessment-methodology\n---\n# Method\n\nChildren aged 12 to 17 are interviewed in each school.\n', findings: 1 }],
+    valid: [
+      { text: '---\npim:\n  kind: assessment-methodology\n---\n# Method\n\nChildren aged 12 to 17 are interviewed only with their assent and the consent of a parent or guardian.\n' },
+      { text: "---\npim:\n  kind: assessment-methodology\n  lang: fr\n---\n# Méthodologie\n\nLes entretiens avec des enfants de 12 à 17 ans se font avec leur assentiment et le consentement d'un parent ou d'un tuteur.\n" },
+      { text: '---\npim:\n  kind: assessment-methodology\n  lang: es\n---\n# Metodología\n\nLas entrevistas a niñas y niños de 12 a 17 años se hacen con su asentimiento y el consentimiento de la madre, el padre o la persona tutora.\n' },
+    ],
+    invalid: [
+      { text: '---\npim:\n  kind: assessment-methodology\n---\n# Method\n\nChildren aged 12 to 17 are interviewed in each school.\n', findings: 1 },
+      { text: '---\npim:\n  kind: assessment-methodology\n  lang: fr\n---\n# Méthodologie\n\nLes enfants de 12 à 17 ans sont interrogés dans chaque école, pendant la récréation.\n', findings: 1 },
+      { text: '---\npim:\n  kind: assessment-methodology\n  lang: es\n---\n# Metodología\n\nSe entrevista a niñas y niños de 12 a 17 años en cada escuela, durante el recreo.\n', findings: 1 },
+    ],
   },
   check(context) {
     const { analysis } = context;

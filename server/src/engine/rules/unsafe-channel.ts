@@ -17,6 +17,8 @@ export default defineRule({
       { text: '---\npim:\n  kind: protection-monitoring-sop\n---\n# SOP\n\nNever send case lists by WhatsApp; use the encrypted platform.\n' },
       { text: '---\npim:\n  kind: data-sharing-agreement\n---\n# Agreement\n\nThe household-level data is sent by e-mail as an encrypted, password-protected file.\n' },
       { text: '---\npim:\n  kind: protection-monitoring-sop\n  lang: fr\n---\n# POS\n\nNe jamais transmettre les données personnelles sur une clé USB.\n' },
+      { text: '---\npim:\n  kind: protection-monitoring-sop\n  lang: es\n---\n# POE\n\nNunca se envían listas de casos por WhatsApp; se usa la plataforma cifrada de la organización.\n' },
+      { text: '---\npim:\n  kind: data-sharing-agreement\n  lang: es\n---\n# Acuerdo\n\nLos datos a nivel de hogar se envían por correo electrónico en un archivo cifrado y protegido con contraseña.\n' },
     ],
     invalid: [
       { text: '---\npim:\n  kind: protection-monitoring-sop\n---\n# SOP\n\nMonitors send the completed forms with personal data to the coordinator by WhatsApp.\n', findings: 1 },
@@ -24,6 +26,7 @@ export default defineRule({
       { text: '---\npim:\n  kind: protection-monitoring-sop\n  lang: fr\n---\n# POS\n\nLes fiches avec les données personnelles sont transmises au coordinateur sur une clé USB.\n', findings: 1 },
       { text: '---\npim:\n  kind: protection-monitoring-sop\n  lang: es\n---\n# POE\n\nLos formularios con datos personales se envían al coordinador por WhatsApp.\n', findings: 1 },
       { text: '---\npim:\n  kind: none\n  lang: fr\n---\n# Équipe\n\nCréer un groupe WhatsApp avec les participants pour communiquer rapidement.\n', findings: 1 },
+      { text: '---\npim:\n  kind: data-sharing-agreement\n  lang: es\n---\n# Acuerdo\n\nLos datos de hogares sobre incidentes de protección se envían al socio de transferencias monetarias por correo electrónico cada semana.\n', findings: 1 },
     ],
   },
   check({ analysis, report, message }) {

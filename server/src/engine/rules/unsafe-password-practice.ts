@@ -11,8 +11,16 @@ export default defineRule({
   source: 'W-PRIN15; S001 Annex 3; TEAM',
   howToFix: 'Give each person their own password, unique to each system and kept in a password manager, and say who grants and removes access.',
   examples: {
-    valid: [{ text: '---\npim:\n  kind: data-management-plan\n---\n# Plan\n\nNever share passwords; each enumerator has an account of their own.\n' }],
-    invalid: [{ text: '---\npim:\n  kind: data-management-plan\n---\n# Plan\n\nUse the same password for all tablets of the team.\n', findings: 1 }],
+    valid: [
+      { text: '---\npim:\n  kind: data-management-plan\n---\n# Plan\n\nNever share passwords; each enumerator has an account of their own.\n' },
+      { text: '---\npim:\n  kind: data-management-plan\n  lang: fr\n---\n# Plan\n\nNe jamais partager les mots de passe ; chaque enquêteur dispose de son propre compte.\n' },
+      { text: '---\npim:\n  kind: data-management-plan\n  lang: es\n---\n# Plan\n\nNunca se deben compartir las contraseñas; cada encuestador tiene su propia cuenta.\n' },
+    ],
+    invalid: [
+      { text: '---\npim:\n  kind: data-management-plan\n---\n# Plan\n\nUse the same password for all tablets of the team.\n', findings: 1 },
+      { text: "---\npim:\n  kind: data-management-plan\n  lang: fr\n---\n# Plan\n\nToutes les tablettes de l'équipe utilisent le même mot de passe, communiqué aux enquêteurs le premier jour.\n", findings: 1 },
+      { text: '---\npim:\n  kind: data-management-plan\n  lang: es\n---\n# Plan\n\nPara facilitar el trabajo de campo, todas las tabletas del equipo usan la misma contraseña.\n', findings: 1 },
+    ],
   },
   check({ analysis, report, message }) {
     const hits = analysis.signalHits('password-misuse');
