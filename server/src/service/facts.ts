@@ -64,6 +64,11 @@ export interface DocumentFacts {
   /** A sharing agreement or protocol by kind. */
   readonly isAgreement: boolean;
   readonly recipients: readonly RecipientMention[];
+  /**
+   * Where the document answers what an absence finding asks for, by the finding's rule id or
+   * check ref: a project member's "no retention period" is answered where another states one.
+   */
+  readonly answers: Readonly<Record<string, Span>>;
   /** Every recipient-like phrase the document names anywhere, as keys: agreements are checked against them. */
   readonly namedRecipients: readonly string[];
 }
@@ -98,7 +103,39 @@ export function factsOf(uri: string, version: number, analysis: Analysis, findin
     isAgreement: analysis.kind !== undefined && AGREEMENT_KINDS.includes(analysis.kind.id),
     recipients: recipientsOf(analysis),
     namedRecipients: [...new Set(analysis.signalHits(RECIPIENTS).map((h) => h.phrase.toLowerCase()))],
+    answers: answersOf(analysis, findings),
   };
+}
+
+/** Absence rules, and the signal whose presence (with the rule silent) answers them. */
+const ANSWERING_SIGNALS: Readonly<Record<string, string>> = {
+  'retention-missing': 'retention',
+  'risk-assessment-missing': 'risk-assessment',
+  'breach-procedure-missing': 'breach-response',
+  'referral-missing': 'referral',
+};
+
+function answersOf(analysis: Analysis, findings: readonly Finding[]): Record<string, Span> {
+  const answers: Record<string, Span> = {};
+  // The words under a heading show it best; a heading over a section ("Risk assessment") does too.
+  const firstBodyHit = (signal: string): Span | undefined => {
+    const hits = analysis.signalHits(signal);
+    return (hits.find((h) => analysis.block(h.block).kind !== 'heading') ?? hits[0])?.span;
+  };
+  for (const [ruleId, signal] of Object.entries(ANSWERING_SIGNALS)) {
+    const at = firstBodyHit(signal);
+    if (at && !findings.some((f) => f.ruleId === ruleId)) answers[ruleId] = at;
+  }
+  // A check is answered where what its `unless` names is said, or where the sub-steps it finds missing are covered.
+  for (const check of analysis.knowledge.checks) {
+    const at = (check.unless.document ?? []).map(firstBodyHit).find((span) => span !== undefined);
+    const missing = check.when.missing ?? [];
+    const covered = missing.length > 0 && missing.every((id) => analysis.coverage.substeps[id]?.status === 'addressed');
+    const evidence = covered ? analysis.coverage.substeps[missing[0] as string]?.evidence[0]?.span : undefined;
+    const where = at ?? evidence;
+    if (where) answers[`check:${check.id}`] = where;
+  }
+  return answers;
 }
 
 function serviceFinding(uri: string, finding: Finding, analysis: Analysis): ServiceFinding {

@@ -84,6 +84,9 @@ export function findingsInProject(member: DocumentFacts, project: Project, k: Kn
 }
 
 function filledElsewhere(finding: ServiceFinding, others: readonly DocumentFacts[]): Location | undefined {
+  const check = finding.refs.find((r) => r.startsWith('check:'));
+  const answer = answeredBy(others, check ?? finding.ruleId);
+  if (answer) return answer;
   if (ITEM_GAP_RULES.includes(finding.ruleId)) {
     const [kind, id] = (finding.refs[0] ?? '').split(':');
     const group = GROUP_OF[kind ?? ''];
@@ -96,6 +99,11 @@ function filledElsewhere(finding: ServiceFinding, others: readonly DocumentFacts
     return places.every((p) => p !== undefined) ? places[0] : undefined;
   }
   return undefined;
+}
+
+function answeredBy(others: readonly DocumentFacts[], key: string): Location | undefined {
+  const other = others.find((o) => o.answers[key] !== undefined);
+  return other ? { uri: other.uri, span: other.answers[key] as Span } : undefined;
 }
 
 function addressedBy(others: readonly DocumentFacts[], group: Group, id: string): Location | undefined {

@@ -7,6 +7,7 @@
 import { sectionRef } from '../knowledge/load';
 import type { Calibration, DocumentKind } from '../knowledge/types';
 import type { Block, DocumentModel, Section } from '../model/build-model';
+import { phraseKey } from '../text/normalize';
 import { scoreItem, type DocumentEvidence, type HeadingClaim, type ItemEvidence } from './evidence';
 
 /** Section id -> the sections of the document where it is found (where its content is, when it has no heading). */
@@ -33,10 +34,13 @@ export function sectionPresence(model: DocumentModel, kind: DocumentKind, eviden
   const hasWords = sectionsWithWords(model);
   for (const section of kind.sections) {
     const item = evidence.items.get(sectionRef(kind, section));
-    // A specific heading with words under it is the section; a generic one ("Purpose") only when what is under it speaks of the section.
+    // A specific heading with words under it is the section; a generic one ("Purpose") only when what is under it speaks of the
+    // section, or when it is the section's own full name ("Purpose and objectives").
     const speaksOf = (claim: HeadingClaim): boolean => (item?.hits ?? []).some((hit) => evidence.ancestors[hit.section]?.has(claim.section as number) === true);
+    const names = Object.values(section.names).map(phraseKey);
+    const ownName = (claim: HeadingClaim): boolean => names.includes(phraseKey((model.sections[claim.section as number] as Section).title));
     const headed = (item?.headings ?? []).flatMap((claim) =>
-      claim.section !== undefined && hasWords.has(claim.section) && (!claim.generic || speaksOf(claim)) ? [model.sections[claim.section] as Section] : [],
+      claim.section !== undefined && hasWords.has(claim.section) && (!claim.generic || speaksOf(claim) || ownName(claim)) ? [model.sections[claim.section] as Section] : [],
     );
     presence.set(section.id, { headed, score: scoreItem(item, evidence, calibration.coverage.weights).score, ...(item ? { item } : {}) });
   }

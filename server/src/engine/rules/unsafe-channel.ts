@@ -26,6 +26,8 @@ export default defineRule({
       { text: '---\npim:\n  kind: protection-monitoring-sop\n  lang: fr\n---\n# POS\n\nLes fiches avec les données personnelles sont transmises au coordinateur sur une clé USB.\n', findings: 1 },
       { text: '---\npim:\n  kind: protection-monitoring-sop\n  lang: es\n---\n# POE\n\nLos formularios con datos personales se envían al coordinador por WhatsApp.\n', findings: 1 },
       { text: '---\npim:\n  kind: none\n  lang: fr\n---\n# Équipe\n\nCréer un groupe WhatsApp avec les participants pour communiquer rapidement.\n', findings: 1 },
+      // "ne … que" restricts, it does not deny: only by WhatsApp is still by WhatsApp.
+      { text: '---\npim:\n  kind: protection-monitoring-sop\n  lang: fr\n---\n# POS\n\nLes fiches avec les données personnelles ne sont transmises au coordinateur que par WhatsApp.\n', findings: 1 },
       { text: '---\npim:\n  kind: data-sharing-agreement\n  lang: es\n---\n# Acuerdo\n\nLos datos de hogares sobre incidentes de protección se envían al socio de transferencias monetarias por correo electrónico cada semana.\n', findings: 1 },
     ],
   },
