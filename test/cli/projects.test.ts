@@ -71,3 +71,24 @@ test('a file linted alone is checked as itself: no project, no hints from docume
   const findings = JSON.parse(stdout) as { ruleId: string; severity: string }[];
   assert.equal(findings.find((f) => f.ruleId === 'retention-missing')?.severity, 'warning');
 });
+
+test('pim-lint report writes one self-contained HTML page that escapes what documents say', async () => {
+  const { tempWorkspace } = await import('../helpers/temp-workspace');
+  const ws = tempWorkspace({
+    'docs/<i>odd&.md': '---\npim:\n  kind: referral-sop\n---\n# Referral <script>alert(1)</script> SOP\n\n## Purpose\n\nWhy we refer people & how.\n',
+  });
+  try {
+    let html = '';
+    const code = await main(['report', 'docs'], { cwd: ws.root, stdout: (t) => (html += t), stderr: () => {} });
+    assert.equal(code, 0);
+    assert.match(html, /^<!DOCTYPE html>/);
+    assert.doesNotMatch(html, /<script|<link|src=|@import|https?:\/\/(?!www\.w3\.org)/i, 'no script, no outside asset');
+    assert.match(html, /docs\/&lt;i&gt;odd&amp;\.md/);
+    assert.doesNotMatch(html, /<script>alert/);
+    assert.match(html, /<table class="matrix">/);
+    assert.match(html, /<table class="findings">/);
+    assert.match(html, /href="docs\/%3Ci%3Eodd%26\.md#L\d+"/);
+  } finally {
+    ws.dispose();
+  }
+});

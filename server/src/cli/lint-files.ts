@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { nodeConfigSource } from '../config/node-config-source';
 import { CONFIG_PROBLEM } from '../config/pimrc';
 import { fsPath, nodeHost } from '../node-host';
-import { createPimService, lineStartsOf, positionOf, PROJECT_RULE, rules, type ConfigProblemReport, type DocumentReport, type Knowledge, type Lang, type PimService, type ProjectCoverage, type ServiceFinding, type Severity } from '../service/index';
+import { createPimService, lineStartsOf, positionOf, PROJECT_RULE, rules, type ConfigProblemReport, type DocumentReport, type Knowledge, type Lang, type PimService, type ProjectCoverage, type ServiceFinding, type Severity, type WorkspaceRun } from '../service/index';
 import { coverageOf, projectCoverageOf, type FileCoverage, type ProjectCoverageReport } from './coverage-report';
 import { toPosix, type Target } from './files';
 
@@ -57,6 +57,15 @@ export function cliService(knowledge: Knowledge): PimService {
 }
 
 export async function lintFiles(targets: readonly Target[], options: LintFilesOptions): Promise<LintRun> {
+  const { service, run, display } = await checkTargets(targets, options);
+  const files = run.reports.map((report) => fileResult(report, display, service, options.withCoverage === true));
+  const projects = options.withCoverage ? run.projects.map((project: ProjectCoverage) => projectCoverageOf(project, display, service)) : [];
+  const configProblems = run.configProblems.map((p) => locateProblem(display(p.uri), p));
+  return { files, projects, configProblems };
+}
+
+/** The service's run over the files, and how to name them relative to the working directory. */
+export async function checkTargets(targets: readonly Target[], options: LintFilesOptions): Promise<{ service: PimService; run: WorkspaceRun; display: (uri: string) => string }> {
   const service = cliService(options.knowledge);
   const explicit = new Map(targets.filter((t) => statSync(t.path).size <= MAX_BYTES).map((t) => [pathToFileURL(t.path).href, t.explicit]));
   const uris = [...explicit.keys()];
@@ -64,10 +73,7 @@ export async function lintFiles(targets: readonly Target[], options: LintFilesOp
   service.setWorkspaceDocuments(uris);
   const run = await service.lintDocuments(uris, { check: (uri) => ({ explicit: explicit.get(uri) === true, ...(options.kind ? { kind: options.kind } : {}) }) });
   const display = (uri: string): string => displayPath(fsPath(uri) ?? uri, options.cwd);
-  const files = run.reports.map((report) => fileResult(report, display, service, options.withCoverage === true));
-  const projects = options.withCoverage ? run.projects.map((project: ProjectCoverage) => projectCoverageOf(project, display, service)) : [];
-  const configProblems = run.configProblems.map((p) => locateProblem(display(p.uri), p));
-  return { files, projects, configProblems };
+  return { service, run, display };
 }
 
 function fileResult(report: DocumentReport, display: (uri: string) => string, service: PimService, withCoverage: boolean): FileResult {

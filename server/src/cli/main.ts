@@ -1,18 +1,19 @@
 /** The pim-lint command line: parses arguments, runs the engine, prints, returns the exit code. */
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { bundledKnowledge } from '../bundled-knowledge';
-import { INTERNAL_ERROR, KnowledgeError, rules, type Knowledge } from '../service/index';
+import { coverageReportHtml, INTERNAL_ERROR, KnowledgeError, rules, type Knowledge } from '../service/index';
 import { CONFIG_PROBLEM } from '../config/pimrc';
 import { formatCoverageJson, formatCoverageMarkdown, type FileCoverage } from './coverage-report';
-import { expandArguments } from './files';
+import { expandArguments, toPosix, type Target } from './files';
+import { fsPath } from '../node-host';
 import { formatCodeQuality } from './formats/codequality';
 import { formatGithub } from './formats/github';
 import { formatJson } from './formats/json';
 import { formatJunit } from './formats/junit';
 import { formatSarif } from './formats/sarif';
 import { formatStylish } from './formats/stylish';
-import { lintFiles, type LintRun, type LocatedFinding } from './lint-files';
+import { checkTargets, lintFiles, type LintRun, type LocatedFinding } from './lint-files';
 import { knowledgeAsJson } from './print-knowledge';
 
 export interface CliIo {
@@ -27,10 +28,12 @@ export const EXIT_USAGE = 2;
 
 const LINT_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'codequality'] as const;
 const COVERAGE_FORMATS = ['json', 'markdown'] as const;
+const REPORT_FORMATS = ['html'] as const;
 
 const USAGE = `Usage:
   pim-lint [options] <paths, folders or globs...>      check PIM documents
   pim-lint coverage [options] <paths...>                which principles and process steps each document covers
+  pim-lint report [options] <paths...>                  the coverage report as one self-contained HTML page
   pim-lint --print-knowledge                            print the PIM knowledge base as JSON
 
 Files named on the command line are checked as PIM documents even without front matter.
@@ -39,7 +42,7 @@ matter or match "documents" in the nearest .pimrc.json.
 
 Options:
   -f, --format <name>   lint: stylish (default), json, sarif, junit, github (workflow annotations),
-                        codequality (GitLab Code Quality); coverage: json (default), markdown
+                        codequality (GitLab Code Quality); coverage: json (default), markdown; report: html
   -o, --output <file>   write the report to a file instead of standard output
   --kind <id>           document kind for files that declare none (instead of inferring it)
   --project <name>      coverage: only the documents of this project, and its coverage across them
@@ -55,7 +58,7 @@ Exit codes: 0 no errors, 1 errors found or more warnings than --max-warnings all
 2 usage or configuration failure.`;
 
 interface Options {
-  command: 'lint' | 'coverage' | 'knowledge' | 'help' | 'version';
+  command: 'lint' | 'coverage' | 'report' | 'knowledge' | 'help' | 'version';
   format?: string;
   output?: string;
   kind?: string;
@@ -84,6 +87,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return emit(io, options, `${knowledgeAsJson(knowledge)}\n`, EXIT_OK);
       case 'coverage':
         return await coverageCommand(options, knowledge, io);
+      case 'report':
+        return await reportCommand(options, knowledge, io);
       default:
         return await lintCommand(options, knowledge, io);
     }
@@ -103,8 +108,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 function parseArguments(argv: readonly string[]): Options {
   const options: Options = { command: 'lint', quiet: false, declaredOnly: false, paths: [] };
   const args = [...argv];
-  if (args[0] === 'coverage') {
-    options.command = 'coverage';
+  if (args[0] === 'coverage' || args[0] === 'report') {
+    options.command = args[0];
     args.shift();
   }
   const value = (flag: string): string => {
@@ -134,15 +139,15 @@ function parseArguments(argv: readonly string[]): Options {
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}.`);
     else options.paths.push(arg);
   }
-  const formats: readonly string[] = options.command === 'coverage' ? COVERAGE_FORMATS : LINT_FORMATS;
+  const formats: readonly string[] = options.command === 'coverage' ? COVERAGE_FORMATS : options.command === 'report' ? REPORT_FORMATS : LINT_FORMATS;
   if (options.format !== undefined && options.command !== 'knowledge' && !formats.includes(options.format)) {
     throw new UsageError(`unknown format "${options.format}"; use one of: ${formats.join(', ')}.`);
   }
   if (options.project !== undefined && options.command !== 'coverage') throw new UsageError('--project applies to `pim-lint coverage`.');
-  if (options.command === 'coverage' && (options.quiet || options.maxWarnings !== undefined)) {
-    throw new UsageError('--quiet and --max-warnings apply to linting; leave them out of `pim-lint coverage`.');
+  if ((options.command === 'coverage' || options.command === 'report') && (options.quiet || options.maxWarnings !== undefined)) {
+    throw new UsageError(`--quiet and --max-warnings apply to linting; leave them out of \`pim-lint ${options.command}\`.`);
   }
-  if ((options.command === 'lint' || options.command === 'coverage') && options.paths.length === 0) throw new UsageError('no files, folders or globs given.');
+  if ((options.command === 'lint' || options.command === 'coverage' || options.command === 'report') && options.paths.length === 0) throw new UsageError('no files, folders or globs given.');
   return options;
 }
 
@@ -151,15 +156,34 @@ function warningLimit(text: string): number {
   return Number(text);
 }
 
-function collect(options: Options, knowledge: Knowledge, io: CliIo): Promise<LintRun> {
+function selectTargets(options: Options, knowledge: Knowledge, io: CliIo): Target[] {
   if (options.kind !== undefined && !knowledge.kinds.some((k) => k.id === options.kind)) {
     throw new UsageError(`unknown kind "${options.kind}"; use one of: ${knowledge.kinds.map((k) => k.id).join(', ')}.`);
   }
   const { targets, missing } = expandArguments(options.paths, io.cwd);
   if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}.`);
   // --declared-only selects named files as if they had been found in a folder.
-  const selected = options.declaredOnly ? targets.map((t) => ({ ...t, explicit: false })) : targets;
-  return lintFiles(selected, { cwd: io.cwd, knowledge, withCoverage: options.command === 'coverage', ...(options.kind ? { kind: options.kind } : {}) });
+  return options.declaredOnly ? targets.map((t) => ({ ...t, explicit: false })) : [...targets];
+}
+
+function collect(options: Options, knowledge: Knowledge, io: CliIo): Promise<LintRun> {
+  const targets = selectTargets(options, knowledge, io);
+  return lintFiles(targets, { cwd: io.cwd, knowledge, withCoverage: options.command === 'coverage', ...(options.kind ? { kind: options.kind } : {}) });
+}
+
+/** The HTML report, with links relative to where it is written, so that it opens the files next to it. */
+async function reportCommand(options: Options, knowledge: Knowledge, io: CliIo): Promise<number> {
+  const targets = selectTargets(options, knowledge, io);
+  const { service, run, display } = await checkTargets(targets, { cwd: io.cwd, knowledge, ...(options.kind ? { kind: options.kind } : {}) });
+  const outputDir = options.output ? dirname(resolve(io.cwd, options.output)) : io.cwd;
+  const documents = run.reports.map((report) => {
+    const path = fsPath(report.uri) ?? report.uri;
+    return { facts: report.facts, findings: report.findings, name: display(report.uri), href: toPosix(relative(outputDir, path)).split('/').map(encodeURIComponent).join('/'), text: service.text(report.uri) ?? '' };
+  });
+  for (const problem of run.configProblems) io.stderr(`${display(problem.uri)}: ${problem.message}\n`);
+  const language = run.reports[0]?.language ?? 'en';
+  const html = coverageReportHtml({ knowledge, language, documents, projects: run.projects, generated: new Date().toISOString().slice(0, 10), version: knowledge.version });
+  return emit(io, options, html, run.configProblems.length > 0 ? EXIT_USAGE : EXIT_OK);
 }
 
 async function lintCommand(options: Options, knowledge: Knowledge, io: CliIo): Promise<number> {

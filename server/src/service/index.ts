@@ -37,3 +37,4 @@ export {
   type Severity,
   type Span,
 } from '../engine/index';
+export { coverageReportHtml, type ReportDocument, type ReportInput } from './report';
