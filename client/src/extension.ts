@@ -1,14 +1,18 @@
 /**
  * The VS Code client: starts the bundled language server over IPC and adds what only VS Code
- * has: commands, a status bar item and the coverage quick pick. No PIM logic lives here.
+ * has: commands, a status bar item, the coverage quick pick, the "PIM Coverage" view and the
+ * report webview. No PIM logic lives here.
  */
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CoverageView, REVEAL_COMMAND, revealLocation } from './coverage-view';
 import { CrashPolicy, type CrashNotice } from './crash-policy';
+import { showReport } from './report-view';
 import { COVERAGE_REQUEST, LINT_WORKSPACE_REQUEST, type CoverageResponse, type LintWorkspaceResponse } from '../../server/src/lsp/protocol';
 
 export interface PimExtensionApi {
   readonly client: LanguageClient;
+  readonly coverageView: CoverageView;
 }
 
 let client: LanguageClient | undefined;
@@ -37,6 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PimExt
   status.name = 'PIM coverage';
   status.command = 'pim.showCoverage';
   const refreshStatus = (): void => void updateStatus(languageClient, status);
+  const coverageView = new CoverageView(languageClient);
 
   context.subscriptions.push(
     output,
@@ -48,15 +53,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<PimExt
     }),
     vscode.commands.registerCommand('pim.showCoverage', (uri?: string) => showCoverage(languageClient, uri)),
     vscode.commands.registerCommand('pim.lintWorkspace', () => lintWorkspace(languageClient)),
+    vscode.commands.registerCommand('pim.showReport', () => showReport(languageClient)),
+    vscode.commands.registerCommand('pim.refreshCoverage', () => coverageView.refresh()),
+    vscode.commands.registerCommand(REVEAL_COMMAND, revealLocation),
+    coverageView,
+    vscode.window.createTreeView('pimCoverage', { treeDataProvider: coverageView, showCollapseAll: true }),
     vscode.window.onDidChangeActiveTextEditor(refreshStatus),
     vscode.languages.onDidChangeDiagnostics((e) => {
       const active = vscode.window.activeTextEditor?.document.uri.toString();
       if (active && e.uris.some((u) => u.toString() === active)) refreshStatus();
+      coverageView.refreshSoon();
     }),
   );
   await languageClient.start();
   refreshStatus();
-  return { client: languageClient };
+  if (vscode.workspace.getConfiguration('pim').get<boolean>('lintWorkspaceOnStartup') === true) void lintWorkspace(languageClient);
+  return { client: languageClient, coverageView };
 }
 
 export function deactivate(): Thenable<void> | undefined {
@@ -137,7 +149,11 @@ async function showCoverage(languageClient: LanguageClient, uriArgument?: string
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
+/** The server reports its progress, which the user can cancel. */
 async function lintWorkspace(languageClient: LanguageClient): Promise<void> {
   const result = await languageClient.sendRequest<LintWorkspaceResponse>(LINT_WORKSPACE_REQUEST, {});
-  void vscode.window.showInformationMessage(vscode.l10n.t('PIM: {0} documents checked, {1} problems (see the Problems panel).', result.files, result.problems));
+  const text = result.cancelled
+    ? vscode.l10n.t('PIM: stopped after {0} documents, {1} problems (see the Problems panel).', result.files, result.problems)
+    : vscode.l10n.t('PIM: {0} documents checked, {1} problems (see the Problems panel).', result.files, result.problems);
+  void vscode.window.showInformationMessage(text);
 }

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
+import type { CoverageTreeNode } from '../../server/src/lsp/protocol';
 import { startTestClient, type TestClient } from '../helpers/lsp-client';
 import { tempWorkspace } from '../helpers/temp-workspace';
 
@@ -79,5 +80,35 @@ describe('projects in the language server', () => {
     client.change(uri('protocol.md'), 3, [{ range: { start: end, end }, text: '\nMore text.\n' }]);
     const published = await client.diagnostics(uri('method.md'), (d) => retentionOf(d) !== undefined);
     assert.equal(retentionOf(published)?.severity, 4);
+  });
+
+  test('the coverage tree lists the project, its documents, then steps and principles, each with a place to go', async () => {
+    const tree = (await client.connection.sendRequest('pim/coverageTree', {})) as CoverageTreeNode[];
+    const [project, ...rest] = tree;
+    assert.equal(rest.length, 0, 'both documents belong to the project');
+    assert.equal(project?.kind, 'project');
+    assert.equal(project?.label, 'east');
+    const documents = project?.children.filter((c) => c.kind === 'document') ?? [];
+    assert.deepEqual(documents.map((d) => d.label), ['method.md', 'protocol.md']);
+    const steps = project?.children.filter((c) => c.kind === 'step') ?? [];
+    assert.equal(steps.length, 4);
+    assert.ok(steps.every((s) => s.children.length > 0 && s.children.every((c) => c.kind === 'substep' && c.status !== undefined)));
+    const principles = project?.children.filter((c) => c.kind === 'principle') ?? [];
+    assert.equal(principles.length, 8);
+    assert.ok([...principles, ...steps].every((n) => n.location && [uri('method.md'), uri('protocol.md')].includes(n.location.uri)));
+    // The project has, for each principle, the best status any of its documents has.
+    const rank = { missing: 0, weak: 1, addressed: 2 } as const;
+    for (const principle of principles) {
+      const best = Math.max(...documents.map((d) => rank[d.children.find((c) => c.label === principle.label)?.status ?? 'missing']));
+      assert.equal(rank[principle.status ?? 'missing'], best, principle.label);
+    }
+    assert.ok(principles.some((p) => p.status !== 'missing'));
+  });
+
+  test('the report request answers the HTML page with a strict content policy and links the editor can follow', async () => {
+    const { html } = (await client.connection.sendRequest('pim/report', {})) as { html: string };
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
+    assert.match(html, /Project east/);
+    assert.ok(html.includes(`data-uri="${uri('method.md')}"`));
   });
 });

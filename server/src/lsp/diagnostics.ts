@@ -66,16 +66,7 @@ export class DiagnosticsPublisher {
   }
 
   private diagnosticsOf(report: DocumentReport): Diagnostic[] {
-    // Positions of other documents are worked out once per publish.
-    const documents = new Map<string, TextDocument>();
-    const range: RangeOf = (uri, span) => {
-      let document = this.documents.get(uri) ?? documents.get(uri);
-      if (!document) {
-        document = TextDocument.create(uri, 'markdown', 0, this.service.text(uri) ?? '');
-        documents.set(uri, document);
-      }
-      return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
-    };
+    const range = rangeResolver(this.documents, this.service);
     return report.findings.map((f, i) => toDiagnostic(f, report.version, i, this.docUrl, range));
   }
 
@@ -126,6 +117,22 @@ export class DiagnosticsPublisher {
     for (const problem of problems) this.connection.console.error(`pim: ${problem.uri}: ${problem.message}`);
     void this.connection.sendDiagnostics({ uri: configUri, diagnostics: problems.map(configDiagnostic) });
   }
+}
+
+/**
+ * Spans of any document the service holds as LSP ranges: open buffers by their text, other files
+ * by the text the service read; each file's positions are worked out once per resolver.
+ */
+export function rangeResolver(documents: TextDocuments<TextDocument>, service: PimService): RangeOf {
+  const read = new Map<string, TextDocument>();
+  return (uri, span) => {
+    let document = documents.get(uri) ?? read.get(uri);
+    if (!document) {
+      document = TextDocument.create(uri, 'markdown', 0, service.text(uri) ?? '');
+      read.set(uri, document);
+    }
+    return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
+  };
 }
 
 function configDiagnostic(problem: ConfigProblemReport): Diagnostic {

@@ -25,7 +25,8 @@ import { FIX_ALL_KIND, rangeOf, toCompletionItem, toDocumentSymbol } from './con
 import { DiagnosticsPublisher } from './diagnostics';
 import { SettingsStore } from './settings';
 import { lintWorkspace } from './workspace-lint';
-import { COVERAGE_REQUEST, LINT_WORKSPACE_REQUEST, type CoverageResponse } from './protocol';
+import { COVERAGE_REQUEST, COVERAGE_TREE_REQUEST, LINT_WORKSPACE_REQUEST, REPORT_REQUEST, type CoverageResponse } from './protocol';
+import { coverageTreeResponse, reportResponse } from './workspace-views';
 
 export interface ServerHost {
   readonly loadKnowledge: () => Knowledge;
@@ -141,6 +142,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
     if (!document || !summary) return null;
     return { ...summary, anchor: rangeOf(document, summary.anchor), gaps: summary.gaps.map((g) => ({ label: g.label, ref: g.ref, range: rangeOf(document, g.span) })) };
   });
+
+  connection.onRequest(COVERAGE_TREE_REQUEST, async (_params: unknown, token) => (service && publisher ? coverageTreeResponse(service, documents, settings, token) : []));
+  connection.onRequest(REPORT_REQUEST, async (_params: unknown, token) => (service ? reportResponse(service, token) : { html: '' }));
 
   connection.onRequest(LINT_WORKSPACE_REQUEST, async (_params: unknown, token) => {
     if (!service || !publisher) return { files: 0, problems: 0, cancelled: false };

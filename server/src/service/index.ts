@@ -38,3 +38,4 @@ export {
   type Span,
 } from '../engine/index';
 export { coverageReportHtml, type ReportDocument, type ReportInput } from './report';
+export { coverageTree, type CoverageNode } from './coverage-tree';

@@ -98,7 +98,7 @@ function documentSection(document: ReportDocument, input: ReportInput, t: (key: 
     return evidence ? `${document.name}:${line(evidence.span.start)}` : '';
   };
   return [
-    `<section class="document" id="${anchorOf(document)}"><h2><a href="${esc(document.href)}">${esc(document.name)}</a></h2>`,
+    `<section class="document" id="${anchorOf(document)}"><h2><a href="${esc(document.href)}" data-uri="${esc(facts.uri)}" data-line="1">${esc(document.name)}</a></h2>`,
     `<p class="meta">${esc(facts.kindName ? t('report.kind', { kind: facts.kindName }) : t('report.no-kind'))}</p>`,
     counts(facts.coverage, input, t, facts.expected),
     matrix(facts.coverage, input, t, where, facts.expected),

@@ -23,7 +23,7 @@ import { factsOf, type DocumentFacts, type ServiceFinding } from './facts';
 import { NEVER_CANCELLED, type CancellationToken, type Disposable, type PimHost, type ProgressReporter } from './host';
 import { findingsInProject, PROJECT_RULE, projectConsistency, projectCoverage, type Project, type ProjectCoverage } from './projects';
 import { DISK_VERSION, DocumentStore, type StoredResult } from './store';
-import { uriJoin } from './uri';
+import { uriJoin, uriRelative } from './uri';
 
 /** What the editor's settings add for one document. */
 export interface EditorOptions {
@@ -209,6 +209,15 @@ export class PimService {
     if (!checked?.result.facts.isPim) return [];
     const projects = await this.projectsOf(uri, checked.result.facts, checked.config, NEVER_CANCELLED);
     return [...new Set(projects.flatMap((p) => p.members.map((m) => m.uri)))].filter((u) => u !== uri);
+  }
+
+  /** A document's path inside the workspace folder that holds it. */
+  workspaceRelativePath(uri: string): string | undefined {
+    for (const folder of this.folders) {
+      const path = uriRelative(folder, uri);
+      if (path !== undefined) return path;
+    }
+    return undefined;
   }
 
   /** Markdown files under the workspace folders (cached until files change). */
