@@ -1,5 +1,5 @@
 /** The file system as the language service sees it: URIs in, text and stats out, all asynchronous. */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { FileType, PimHost } from './service/host';
 
@@ -28,8 +28,9 @@ export function nodeHost(): PimHost {
       const path = fsPath(uri);
       if (!path) return undefined;
       try {
+        const link = (await lstat(path)).isSymbolicLink();
         const info = await stat(path);
-        return { type: info.isFile() ? 'file' : info.isDirectory() ? 'directory' : 'other', size: info.size };
+        return { type: info.isFile() ? 'file' : info.isDirectory() ? 'directory' : 'other', size: info.size, ...(link ? { symbolicLink: true } : {}) };
       } catch {
         return undefined;
       }

@@ -293,6 +293,24 @@ describe('configuration changes re-lint open documents', () => {
     assert.deepEqual(await client.diagnostics(uri('.pimrc.json'), (d) => d.length === 0), []);
   });
 
+  test('a problem in a file that .pimrc.json extends is published on that file, and fixing it re-lints', async () => {
+    writeFileSync(join(ws.root, 'team.json'), '{ "rules": { "required-section": "loud" } }');
+    writeFileSync(join(ws.root, '.pimrc.json'), '{ "extends": "./team.json" }');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('.pimrc.json'), type: 2 }] });
+    const problems = await client.diagnostics(uri('team.json'), (d) => d.length > 0);
+    assert.match(problems[0]?.message ?? '', /rules\.required-section: must be one of/);
+    // The extending file itself is fine: nothing is published on it.
+    assert.deepEqual(await client.diagnostics(uri('.pimrc.json'), (d) => d.length === 0), []);
+    writeFileSync(join(ws.root, 'team.json'), '{ "rules": { "required-section": "off" } }');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('team.json'), type: 2 }] });
+    assert.deepEqual(await client.diagnostics(uri('team.json'), (d) => d.length === 0), []);
+    const after = await client.diagnostics(SOP_URI, (d) => d.length > 0 && !d.some((x) => x.code === 'required-section'));
+    assert.ok(!after.some((d) => d.code === 'required-section'));
+    writeFileSync(join(ws.root, '.pimrc.json'), '{}');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('.pimrc.json'), type: 2 }] });
+    await client.diagnostics(SOP_URI, (d) => d.some((x) => x.code === 'required-section'));
+  });
+
   test('settings: an invalid pim.rules value is ignored with one warning, and the valid ones apply', async () => {
     client.settings = { enable: true, debounceMs: 20, rules: { 'required-section': 'bogus', 'principle-unaddressed': 'error', 'no-such-rule': 'off' } };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });

@@ -157,3 +157,13 @@ test('a cancelled workspace lint stops between documents and says so', async () 
   assert.equal(run.reports.length, 1);
   assert.deepEqual(seen, [0, 1]);
 });
+
+test('configuration is read through the host, and a change event on a file it extends applies at once', async () => {
+  const { host, service } = setup({ '.pimrc.json': '{ "extends": "./shared/team.json" }', 'shared/team.json': '{ "rules": { "required-section": "off" } }', 'method.md': METHOD });
+  const ids = async (): Promise<string[]> => ((await service.report(uri('method.md')))?.findings ?? []).map((f) => f.ruleId);
+  assert.ok(!(await ids()).includes('required-section'));
+  assert.ok(host.reads.includes(uri('shared/team.json')), 'the extended file was read through the host');
+  host.write(uri('shared/team.json'), '{ "rules": { "required-section": "error" } }');
+  const after = (await service.report(uri('method.md')))?.findings ?? [];
+  assert.ok(after.some((f) => f.ruleId === 'required-section' && f.severity === 'error'), after.map((f) => `${f.ruleId}:${f.severity}`).join(', '));
+});

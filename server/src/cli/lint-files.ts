@@ -1,11 +1,9 @@
 /** Lints files from disk through the language service, with the nearest .pimrc.json of each. */
-import { statSync } from 'node:fs';
-import { relative } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { nodeConfigSource } from '../config/node-config-source';
-import { CONFIG_PROBLEM } from '../config/pimrc';
 import { fsPath, nodeHost } from '../node-host';
-import { createPimService, lineStartsOf, positionOf, PROJECT_RULE, rules, type ConfigProblemReport, type DocumentReport, type Knowledge, type Lang, type PimService, type ProjectCoverage, type ServiceFinding, type Severity, type WorkspaceRun } from '../service/index';
+import { CONFIG_PROBLEM, createPimService, lineStartsOf, positionOf, type ConfigProblemReport, type DocumentReport, type Knowledge, type Lang, type PimService, type ProjectCoverage, type ServiceFinding, type Severity, type WorkspaceRun } from '../service/index';
 import { coverageOf, projectCoverageOf, type FileCoverage, type ProjectCoverageReport } from './coverage-report';
 import { toPosix, type Target } from './files';
 
@@ -52,8 +50,19 @@ export interface LintFilesOptions {
 /** Bigger files are not documents anyone writes by hand; skipping them keeps a folder run predictable. */
 const MAX_BYTES = 20 * 1024 * 1024;
 
-export function cliService(knowledge: Knowledge): PimService {
-  return createPimService({ knowledge, host: nodeHost(), config: nodeConfigSource([...rules.map((r) => r.id), PROJECT_RULE]) });
+/** The service on the local disk; `extends` in a configuration stays inside the run's workspace. */
+export function cliService(knowledge: Knowledge, cwd: string): PimService {
+  const service = createPimService({ knowledge, host: nodeHost() });
+  service.setWorkspaceFolders([pathToFileURL(workspaceOf(cwd)).href]);
+  return service;
+}
+
+/** The git repository the command runs in, else the working directory: what a pipeline checks out. */
+export function workspaceOf(cwd: string): string {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return resolve(cwd);
+  }
 }
 
 export async function lintFiles(targets: readonly Target[], options: LintFilesOptions): Promise<LintRun> {
@@ -66,7 +75,7 @@ export async function lintFiles(targets: readonly Target[], options: LintFilesOp
 
 /** The service's run over the files, and how to name them relative to the working directory. */
 export async function checkTargets(targets: readonly Target[], options: LintFilesOptions): Promise<{ service: PimService; run: WorkspaceRun; display: (uri: string) => string }> {
-  const service = cliService(options.knowledge);
+  const service = cliService(options.knowledge, options.cwd);
   const explicit = new Map(targets.filter((t) => statSync(t.path).size <= MAX_BYTES).map((t) => [pathToFileURL(t.path).href, t.explicit]));
   const uris = [...explicit.keys()];
   // The projects of one run are made of its files.

@@ -2,8 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { bundledKnowledge } from '../bundled-knowledge';
-import { coverageReportHtml, INTERNAL_ERROR, KnowledgeError, rules, type Knowledge } from '../service/index';
-import { CONFIG_PROBLEM } from '../config/pimrc';
+import { CONFIG_PROBLEM, coverageReportHtml, INTERNAL_ERROR, KnowledgeError, rules, type Knowledge } from '../service/index';
 import { formatCoverageJson, formatCoverageMarkdown, type FileCoverage } from './coverage-report';
 import { expandArguments, toPosix, type Target } from './files';
 import { fsPath } from '../node-host';

@@ -111,11 +111,12 @@ export function validateJson(value: unknown, schema: JsonSchema, root: JsonSchem
 
   function checkObject(node: Readonly<Record<string, unknown>>, rule: JsonSchema, path: (string | number)[]): void {
     for (const key of rule.required ?? []) {
-      if (!(key in node)) report([...path, key], 'missing');
+      if (!Object.hasOwn(node, key)) report([...path, key], 'missing');
     }
     const known = rule.properties ?? {};
     for (const [key, child] of Object.entries(node)) {
-      const childRule = known[key];
+      // Own properties only: a key such as __proto__ must not find Object.prototype as its rule.
+      const childRule = Object.hasOwn(known, key) ? known[key] : undefined;
       if (childRule !== undefined) visit(child, childRule, [...path, key]);
       else if (rule.additionalProperties === false) {
         const allowed = Object.keys(known);

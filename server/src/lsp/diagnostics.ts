@@ -7,15 +7,14 @@
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_PROBLEM } from '../config/pimrc';
-import type { ConfigProblemReport, DocumentReport, PimService } from '../service/index';
+import { CONFIG_PROBLEM, type ConfigProblemReport, type DocumentReport, type PimService } from '../service/index';
 import { SOURCE, toDiagnostic, type RangeOf } from './convert';
 import type { SettingsStore } from './settings';
 
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  /** Config files with problems, and the documents whose analysis reported them. */
-  private readonly configReporters = new Map<string, Set<string>>();
+  /** Per configuration file with problems: the open documents it configures, and what was published. */
+  private readonly configProblems = new Map<string, { readonly reporters: Set<string>; signature: string }>();
 
   constructor(
     private readonly connection: Connection,
@@ -57,7 +56,7 @@ export class DiagnosticsPublisher {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
-    this.updateConfigProblems(uri, undefined, []);
+    this.updateConfigProblems(uri, []);
   }
 
   /** Diagnostics of a document that is not open, from the service's reading of the file. */
@@ -80,7 +79,7 @@ export class DiagnosticsPublisher {
       if (this.documents.get(uri)?.version !== version) return;
       const diagnostics = report ? this.diagnosticsOf(report) : [];
       await this.connection.sendDiagnostics({ uri, version, diagnostics });
-      this.updateConfigProblems(uri, report?.configUri, report?.configProblems ?? []);
+      this.updateConfigProblems(uri, report?.configProblems ?? []);
       this.onPublished(uri);
       if (withPeers && report && report.projects.length > 0) await this.publishPeers(uri);
     } catch (error) {
@@ -100,22 +99,30 @@ export class DiagnosticsPublisher {
     }
   }
 
-  private updateConfigProblems(documentUri: string, configUri: string | undefined, problems: readonly ConfigProblemReport[]): void {
-    for (const [file, reporters] of this.configReporters) {
-      if (file === configUri && problems.length > 0) continue;
-      if (reporters.delete(documentUri) && reporters.size === 0) {
-        this.configReporters.delete(file);
+  /**
+   * Problems of configuration files, published on the file where each is (a `.pimrc.json` or a
+   * file it extends), once per change; cleared when no open document is configured by it any more.
+   */
+  private updateConfigProblems(documentUri: string, problems: readonly ConfigProblemReport[]): void {
+    const byFile = new Map<string, ConfigProblemReport[]>();
+    for (const problem of problems) byFile.set(problem.uri, [...(byFile.get(problem.uri) ?? []), problem]);
+    for (const [file, published] of this.configProblems) {
+      if (byFile.has(file)) continue;
+      if (published.reporters.delete(documentUri) && published.reporters.size === 0) {
+        this.configProblems.delete(file);
         void this.connection.sendDiagnostics({ uri: file, diagnostics: [] });
       }
     }
-    if (!configUri || problems.length === 0) return;
-    const reporters = this.configReporters.get(configUri) ?? new Set<string>();
-    const first = reporters.size === 0;
-    reporters.add(documentUri);
-    this.configReporters.set(configUri, reporters);
-    if (!first) return;
-    for (const problem of problems) this.connection.console.error(`pim: ${problem.uri}: ${problem.message}`);
-    void this.connection.sendDiagnostics({ uri: configUri, diagnostics: problems.map(configDiagnostic) });
+    for (const [file, fileProblems] of byFile) {
+      const signature = JSON.stringify(fileProblems.map((p) => [p.span, p.message]));
+      const published = this.configProblems.get(file) ?? { reporters: new Set<string>(), signature: '' };
+      published.reporters.add(documentUri);
+      this.configProblems.set(file, published);
+      if (published.signature === signature) continue;
+      published.signature = signature;
+      for (const problem of fileProblems) this.connection.console.error(`pim: ${problem.uri}: ${problem.message}`);
+      void this.connection.sendDiagnostics({ uri: file, diagnostics: fileProblems.map(configDiagnostic) });
+    }
   }
 }
 

@@ -17,9 +17,8 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleDocUrl, TOOL_URL } from '../rule-docs';
-import { nodeConfigSource } from '../config/node-config-source';
 import { nodeHost } from '../node-host';
-import { createPimService, KnowledgeError, PROJECT_RULE, rules, type Knowledge, type PimService } from '../service/index';
+import { createPimService, KnowledgeError, rules, type Knowledge, type PimService } from '../service/index';
 import { codeActions, OPEN_RULE_DOCS_COMMAND } from './code-actions';
 import { FIX_ALL_KIND, rangeOf, toCompletionItem, toDocumentSymbol } from './convert';
 import { DiagnosticsPublisher } from './diagnostics';
@@ -73,7 +72,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   connection.onInitialized(() => {
     if (configurationDynamically) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
-    if (watchDynamically) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.pimrc.json' }, { globPattern: '**/*.{md,markdown,mdx}' }] });
+    // Any JSON file may be one that a .pimrc.json extends; the service keeps only the changes that matter.
+    if (watchDynamically) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.json' }, { globPattern: '**/*.{md,markdown,mdx}' }] });
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -159,7 +159,6 @@ function createService(knowledge: Knowledge, settings: SettingsStore): PimServic
   return createPimService({
     knowledge,
     host: nodeHost(),
-    config: nodeConfigSource([...rules.map((r) => r.id), PROJECT_RULE]),
     editorOptions: async (uri) => {
       const s = await settings.forDocument(uri);
       return { enable: s.enable, rules: s.rules, ...(s.language !== 'auto' ? { language: s.language } : {}) };

@@ -22,6 +22,8 @@ export interface ProjectDefinition {
 export interface DocumentConfig {
   readonly rules: Readonly<Record<string, RuleSetting>>;
   readonly language?: Lang;
+  /** UTF-8 bytes beyond which a document is not checked; the default applies when absent. */
+  readonly maxDocumentSize?: number;
   /** A `documents` glob matches it: it is checked even without `pim:`. */
   readonly isDocument: boolean;
   readonly isIgnored: boolean;

@@ -7,6 +7,8 @@ export type FileType = 'file' | 'directory' | 'other';
 export interface FileStat {
   readonly type: FileType;
   readonly size: number;
+  /** The URI names a symbolic link (the type and size are those of its target). */
+  readonly symbolicLink?: boolean;
 }
 
 export interface Disposable {

@@ -9,6 +9,7 @@ import {
   completeAt,
   hoverAt,
   outline,
+  rules,
   type CompletionInfo,
   type CoverageSummary,
   type HoverInfo,
@@ -18,7 +19,8 @@ import {
   type OutlineItem,
   type RuleSetting,
 } from '../engine/index';
-import { NO_CONFIG_SOURCE, type ConfigProblemReport, type ConfigSource, type DocumentConfig } from './config-source';
+import { ConfigResolver } from './config';
+import type { ConfigProblemReport, DocumentConfig } from './config-source';
 import { factsOf, type DocumentFacts, type ServiceFinding } from './facts';
 import { NEVER_CANCELLED, type CancellationToken, type Disposable, type PimHost, type ProgressReporter } from './host';
 import { findingsInProject, PROJECT_RULE, projectConsistency, projectCoverage, type Project, type ProjectCoverage } from './projects';
@@ -35,7 +37,6 @@ export interface EditorOptions {
 export interface PimServiceOptions {
   readonly knowledge: Knowledge;
   readonly host: PimHost;
-  readonly config?: ConfigSource;
   /** Editor settings per document; none from the command line. */
   readonly editorOptions?: (uri: string) => Promise<EditorOptions>;
 }
@@ -88,7 +89,8 @@ export class PimService {
   readonly store = new DocumentStore();
   readonly knowledge: Knowledge;
   private readonly host: PimHost;
-  private readonly config: ConfigSource;
+  /** `.pimrc.json` files, read through the host; emptied when one of them changes. */
+  private readonly config: ConfigResolver;
   private readonly editorOptions: ((uri: string) => Promise<EditorOptions>) | undefined;
   private folders: readonly string[] = [];
   /** How the documents of the last run were to be checked: their project peers are checked the same way. */
@@ -99,7 +101,7 @@ export class PimService {
   constructor(options: PimServiceOptions) {
     this.knowledge = options.knowledge;
     this.host = options.host;
-    this.config = options.config ?? NO_CONFIG_SOURCE;
+    this.config = new ConfigResolver({ host: options.host, ruleIds: [...rules.map((r) => r.id), PROJECT_RULE], folders: () => this.folders });
     this.editorOptions = options.editorOptions;
     this.subscription = options.host.onDidChangeFiles?.((uris) => this.filesChanged(uris));
   }
@@ -108,9 +110,11 @@ export class PimService {
     this.subscription?.dispose();
   }
 
+  /** The folders projects are looked for in, and that `extends` in a configuration may not leave. */
   setWorkspaceFolders(folders: readonly string[]): void {
     this.folders = [...folders];
     this.workspaceFiles = undefined;
+    this.configurationChanged();
   }
 
   /** The documents projects are looked for in, when they are known already (the files of one `pim-lint` run). */
@@ -133,10 +137,8 @@ export class PimService {
 
   /** Files changed outside the editor: forget what was read of them, and of the workspace's file list. */
   filesChanged(uris: readonly string[]): void {
-    for (const uri of uris) {
-      if (/\.pimrc\.json$/.test(uri)) this.configurationChanged();
-      if (!this.store.get(uri)?.open) this.store.delete(uri);
-    }
+    if (uris.some((uri) => this.config.isSource(uri))) this.configurationChanged();
+    for (const uri of uris) if (!this.store.get(uri)?.open) this.store.delete(uri);
     if (this.folders.length > 0) this.workspaceFiles = undefined;
   }
 

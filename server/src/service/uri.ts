@@ -34,6 +34,21 @@ export function uriRelative(folder: string, uri: string): string | undefined {
   return uri.slice(base.length).split('/').map(decodeSegment).join('/');
 }
 
+/**
+ * A relative `/`-separated path resolved against a folder URI, with `.` and `..` worked out; `..`
+ * never climbs above the URI's root.
+ */
+export function uriResolve(folder: string, relative: string): string {
+  const { root, path } = split(folder);
+  const segments = path.split('/').filter((s) => s !== '');
+  for (const segment of relative.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') segments.pop();
+    else segments.push(encodeURIComponent(segment));
+  }
+  return `${root}/${segments.join('/')}`;
+}
+
 export function isInside(folder: string, uri: string): boolean {
   return uriRelative(folder, uri) !== undefined;
 }
