@@ -1,4 +1,4 @@
-/** What the service needs to know from `.pimrc.json` about one document, on URIs. */
+/** What the service knows from `.pimrc.json` about one document, on URIs (resolved in config.ts). */
 import type { Lang, RuleSetting, Span } from '../engine/index';
 
 export interface ConfigProblemReport {
@@ -42,4 +42,3 @@ export interface ConfigSource {
 
 export const NO_CONFIG: DocumentConfig = { rules: {}, isDocument: false, isIgnored: false, problems: [], projects: [] };
 
-export const NO_CONFIG_SOURCE: ConfigSource = { forDocument: async () => NO_CONFIG, invalidate: () => {} };

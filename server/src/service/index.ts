@@ -7,7 +7,7 @@ export { DocumentStore, DISK_VERSION, type StoreStats } from './store';
 export type { DocumentFacts, Location, RelatedLocation, RecipientMention, ServiceFinding } from './facts';
 export { PROJECT_RULE, type ProjectCoverage, type ProjectItem } from './projects';
 export { CONFIG_FILE_NAME, CONFIG_PROBLEM, MAX_CONFIG_SIZE } from './config';
-export { NO_CONFIG, NO_CONFIG_SOURCE, type ConfigProblemReport, type ConfigSource, type DocumentConfig, type ProjectDefinition } from './config-source';
+export { NO_CONFIG, type ConfigProblemReport, type ConfigSource, type DocumentConfig, type ProjectDefinition } from './config-source';
 export { NEVER_CANCELLED, type CancellationToken, type Disposable, type FileStat, type FileType, type PimHost, type ProgressReporter } from './host';
 export { isInside, uriBasename, uriDirname, uriJoin, uriRelative } from './uri';
 export {
