@@ -1,5 +1,11 @@
 import { defineRule } from './define-rule';
+import type { Analysis } from '../analysis/analysis';
 import { affirmedSentences } from './signals';
+
+/** The document affirms that raw or personal data about people is sent or shared somewhere. */
+function sendsIndividualData(analysis: Analysis): boolean {
+  return ['raw-data', 'personal-data'].some((signal) => affirmedSentences(analysis, signal, { with: [['transmission', 'data-sharing']], bodyOnly: true }).length > 0);
+}
 
 export default defineRule({
   id: 'unsafe-channel',
@@ -19,6 +25,8 @@ export default defineRule({
       { text: '---\npim:\n  kind: protection-monitoring-sop\n  lang: fr\n---\n# POS\n\nNe jamais transmettre les données personnelles sur une clé USB.\n' },
       { text: '---\npim:\n  kind: protection-monitoring-sop\n  lang: es\n---\n# POE\n\nNunca se envían listas de casos por WhatsApp; se usa la plataforma cifrada de la organización.\n' },
       { text: '---\npim:\n  kind: data-sharing-agreement\n  lang: es\n---\n# Acuerdo\n\nLos datos a nivel de hogar se envían por correo electrónico en un archivo cifrado y protegido con contraseña.\n' },
+      { text: '---\npim:\n  kind: data-sharing-agreement\n---\n# Agreement\n\n## Data shared\n\nHousehold-level records are shared with the partner each month.\n\n## Channels\n\nThe records are sent by e-mail, in an encrypted archive.\n' },
+      { text: '---\npim:\n  kind: protection-monitoring-sop\n---\n# SOP\n\n## Outputs\n\nOnly aggregated figures are shared.\n\n## Channels\n\nThe monthly report is sent by e-mail to the cluster.\n' },
     ],
     invalid: [
       { text: '---\npim:\n  kind: protection-monitoring-sop\n---\n# SOP\n\nMonitors send the completed forms with personal data to the coordinator by WhatsApp.\n', findings: 1 },
@@ -29,6 +37,10 @@ export default defineRule({
       // "ne … que" restricts, it does not deny: only by WhatsApp is still by WhatsApp.
       { text: '---\npim:\n  kind: protection-monitoring-sop\n  lang: fr\n---\n# POS\n\nLes fiches avec les données personnelles ne sont transmises au coordinateur que par WhatsApp.\n', findings: 1 },
       { text: '---\npim:\n  kind: data-sharing-agreement\n  lang: es\n---\n# Acuerdo\n\nLos datos de hogares sobre incidentes de protección se envían al socio de transferencias monetarias por correo electrónico cada semana.\n', findings: 1 },
+      // What is shared in one section, how in another.
+      { text: '---\npim:\n  kind: data-sharing-agreement\n---\n# Agreement\n\n## Data shared\n\nHousehold-level protection incident records are shared with the partner each month.\n\n## Channels\n\nThe records are sent by e-mail to the programme officer.\n', findings: 1 },
+      { text: '---\npim:\n  kind: data-sharing-agreement\n  lang: fr\n---\n# Accord\n\n## Données partagées\n\nLes données personnelles des ménages sont transmises au partenaire chaque mois.\n\n## Canaux\n\nLes fiches sont envoyées par e-mail au chargé de programme.\n', findings: 1 },
+      { text: '---\npim:\n  kind: data-sharing-agreement\n  lang: es\n---\n# Acuerdo\n\n## Datos compartidos\n\nLos datos personales de los hogares se comparten con el socio cada mes.\n\n## Canales\n\nLos registros se envían por correo electrónico al oficial del programa.\n', findings: 1 },
     ],
   },
   check({ analysis, report, message }) {
@@ -43,6 +55,16 @@ export default defineRule({
       if (reported.has(key)) continue;
       reported.add(key);
       report({ span: sentence, message: message('unsafe-channel.email') });
+    }
+    // An agreement often says what is shared in one section and how in another: "the records are
+    // sent by e-mail" then carries the individual data named elsewhere, unless files are protected.
+    if (sendsIndividualData(analysis) && analysis.signalHits('encryption').length === 0) {
+      for (const sentence of affirmedSentences(analysis, 'email-channels', { with: [['data-objects']], bodyOnly: true })) {
+        const key = `${sentence.start}:${sentence.end}`;
+        if (reported.has(key)) continue;
+        reported.add(key);
+        report({ span: sentence, message: message('unsafe-channel.email') });
+      }
     }
     // A group chat shows every member's number to every other member, whatever is sent in it.
     for (const sentence of affirmedSentences(analysis, 'group-chats', { bodyOnly: true })) {
