@@ -253,7 +253,7 @@ function engineShape(text: string, runs: number): { whole: Stat; keystrokeP95: S
   });
   const keystrokes = times(runs, () => {
     let current = text;
-    let previous = analyze(current, k, {}, 'incremental').analysis;
+    let previous = analyze(current, k).analysis;
     const latencies: number[] = [];
     for (const { offset } of spreadPositions(text, ['. ', ', '], EDITS / 2)) {
       current = `${current.slice(0, offset)}x${current.slice(offset)}`;
