@@ -58,10 +58,10 @@ function assertFindingRanges(text: string, findings: readonly Finding[]): void {
 /** Lints both ways, twice, and checks every range; returns the findings. */
 export function checkDocument(text: string): readonly Finding[] {
   const options = { treatAsPim: true };
-  const whole = analyze(text, knowledge, options);
+  const whole = analyze(text, knowledge, options, 'whole');
   assertFindingRanges(text, whole.findings);
-  assert.deepEqual(analyze(text, knowledge, options).findings, whole.findings, 'the same text gives the same findings');
-  const chunked = analyze(text, knowledge, options, 'incremental');
+  assert.deepEqual(analyze(text, knowledge, options, 'whole').findings, whole.findings, 'the same text gives the same findings');
+  const chunked = analyze(text, knowledge, options);
   assert.deepEqual(chunked.findings, whole.findings, 'chunked parsing gives the findings of the whole parse');
   for (const section of whole.analysis.model.sections) assertSpan(text, section.span, 'section');
   for (const block of whole.analysis.model.blocks) assertSpan(text, block.span, 'block');

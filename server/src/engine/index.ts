@@ -20,7 +20,7 @@ export * from './types';
  * Analyses and lints one document version; keep the Analysis to answer hovers and completion on
  * the same version, and pass it as `previous` for the next version so unchanged parts are reused.
  */
-export function analyze(text: string, knowledge: Knowledge, options: LintOptions = {}, previous?: Analysis | 'incremental'): { analysis: Analysis; findings: Finding[] } {
+export function analyze(text: string, knowledge: Knowledge, options: LintOptions = {}, previous?: Analysis | 'whole'): { analysis: Analysis; findings: Finding[] } {
   const analysis = new Analysis(text, knowledge, options, previous);
   return { analysis, findings: lint(analysis, rules) };
 }

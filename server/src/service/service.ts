@@ -303,8 +303,8 @@ export class PimService {
       ...(check.kind ? { kind: check.kind } : {}),
     };
     const result = this.store.result(uri, JSON.stringify(options), (previous) => {
-      // Only an editor buffer changes version by version; a file from disk is parsed whole, and fastest so.
-      const reuse = document.open ? (previous ?? 'incremental') : undefined;
+      // Only an editor buffer changes version by version: a file read from disk has nothing to reuse.
+      const reuse = document.open ? previous : undefined;
       const { analysis, findings } = analyze(document.text, this.knowledge, options, reuse);
       const facts = factsOf(uri, document.version, analysis, findings);
       return { optionsKey: JSON.stringify(options), facts, ...(document.open ? { analysis } : {}) };

@@ -48,15 +48,15 @@ export class Analysis {
 
   /**
    * `previous`, the analysis of the document's previous version, lets unchanged parts be reused;
-   * `'incremental'` prepares a first version for that (the editor), nothing parses it fastest once (the CLI).
+   * `'whole'` parses the text in one piece instead of in chunks, which chunks must equal (the tests compare them).
    */
   constructor(
     readonly text: string,
     readonly knowledge: Knowledge,
     readonly options: LintOptions = {},
-    previous?: Analysis | 'incremental',
+    previous?: Analysis | 'whole',
   ) {
-    this.model = buildModel(text, previous === 'incremental' ? previous : previous?.model);
+    this.model = buildModel(text, previous === 'whole' ? previous : previous?.model);
     this.declaration = this.model.frontMatter?.pim;
     const fields = this.declaration?.fields ?? {};
     const declaredLang = knowledge.locales.find((l) => l === fields.lang?.value.toLowerCase());

@@ -148,11 +148,11 @@ const LENIENT_HEADING = /^ {0,3}(#{1,6})(?=[^\s#])/;
 const CLOSING_HASHES = /(?<![\s#])[\s#]+$/;
 
 /**
- * Builds the model. Given the model of the previous version (or `'incremental'` for a first version
- * that will be edited), the text is parsed in chunks, and only the chunks that changed are parsed again.
+ * Builds the model. The text is parsed in chunks; given the model of the previous version, only the
+ * chunks that changed are parsed again. `'whole'` parses it in one piece, what chunks must equal.
  */
-export function buildModel(text: string, previous?: DocumentModel | 'incremental'): DocumentModel {
-  const { chunks, parseError } = parseChunks(text, previous === 'incremental' ? [] : previous?.chunks);
+export function buildModel(text: string, previous?: DocumentModel | 'whole'): DocumentModel {
+  const { chunks, parseError } = parseChunks(text, previous === 'whole' ? 'whole' : (previous?.chunks ?? []));
   const contents = chunks.map((chunk) => contentOf(text, chunk));
   const { sections, blocks } = assemble(text, contents.flatMap((c) => c.blocks));
   let first = 0;

@@ -1,13 +1,19 @@
 /**
- * Pure: parses a document as independent chunks cut before its level-1 and level-2 headings, so
- * that an edit re-parses only the chunk it touched; the others reuse the previous version's trees.
+ * Pure: parses a document as independent chunks cut at top-level block boundaries, so that an edit
+ * re-parses only the chunk it touched (the others reuse the previous version's trees), and so that
+ * a long document is never parsed in one piece: remark's cost grows faster than the text.
  *
- * Chunks must give exactly what one whole parse gives. A scan of the lines proposes cuts (after a
- * blank line, outside front matter, fenced code and HTML blocks as CommonMark delimits them), and
- * the parser has the last word: a chunk is parsed with a heading line appended, and the cut stands
- * only if that line came out as a top-level heading, that is, if nothing (a fence or an HTML block
- * the scan misread, a list or a quote) was still open there. Link and footnote definitions count
- * in the whole document, so the definitions the trees hold are given to every chunk.
+ * Chunks must give exactly what one whole parse gives. A cut is a line where CommonMark starts a
+ * new top-level block whatever came before, provided nothing is still open there: an ATX heading
+ * (it interrupts a paragraph), or, after a blank line, a line at the margin that can neither
+ * continue a list (a list marker) nor open front matter (`---`). A scan of the lines proposes such
+ * lines outside front matter, fenced code and HTML blocks as it sees them, and the parser has the
+ * last word: a chunk is parsed with the line after the cut appended as a probe, and the cut stands
+ * only if a top-level node starts at the probe, that is, if nothing (a fence or an HTML block the
+ * scan misread, a list, a quote) was still open there. The probe is that very line because the
+ * line after a block can still move where the block ends (an unclosed fence in a list item takes
+ * the blank line after it when a quote follows, not when a paragraph does). Link and footnote definitions count in the whole document,
+ * so each chunk is given the definitions of the trees that its text may refer to.
  */
 import type { Nodes, Root } from 'mdast';
 import { parseMarkdown } from '../parse';
@@ -26,19 +32,20 @@ export interface Chunk {
   readonly definitions: readonly string[];
 }
 
-/** Appended after a chunk that a cut ends: it parses as a top-level heading only where a cut changes nothing. */
-const PROBE = '# probe\n';
 const BOM = '\uFEFF';
 
 /**
- * `previous`: the chunks of the last version, or `[]` to start chunking now. Without it the text is
- * parsed whole, which is faster for a document seen once (the CLI).
+ * `previous`: the chunks of the last version, to reuse. `'whole'` parses the text in one piece,
+ * which is what chunks must equal (the tests compare them).
  */
-export function parseChunks(text: string, previous?: readonly Chunk[]): { chunks: Chunk[]; parseError?: string } {
+export function parseChunks(text: string, previous: readonly Chunk[] | 'whole' = []): { chunks: Chunk[]; parseError?: string } {
   // The parser drops a byte order mark, so it is left out of the chunks and offsets stay the document's.
   const from = text.startsWith(BOM) ? 1 : 0;
-  const parser = new ChunkParser(text, previous ?? []);
-  if (!previous) return parser.result([parser.parse(from, text.length, '', false)]);
+  if (previous === 'whole') {
+    const parser = new ChunkParser(text, []);
+    return parser.result([parser.parse(from, text.length, [], undefined)]);
+  }
+  const parser = new ChunkParser(text, previous);
   const candidates = cutCandidates(text, from);
   const guess = previous.length > 0 ? previous.flatMap((c) => c.definitions) : definitionGuess(text);
   let definitions = uniqueSorted(guess);
@@ -67,27 +74,47 @@ class ChunkParser {
     return { chunks, ...(this.parseError !== undefined ? { parseError: this.parseError } : {}) };
   }
 
-  /** Cuts at the candidates the parser confirms; after one it refuses, the rest is one chunk (the scan lost track there). */
-  chunked(from: number, candidates: readonly number[], definitions: readonly string[]): Chunk[] {
-    // A blank line after each: a definition cannot interrupt the paragraph of a footnote before it.
-    const block = definitions.map((line) => `${line}\n\n`).join('');
+  /**
+   * Cuts at the candidates the parser confirms. Where it refuses one (the scan lost track there),
+   * the chunk reaches for a candidate twice as far each time, so that misread text costs linear time.
+   */
+  chunked(from: number, candidates: readonly number[], lines: readonly string[]): Chunk[] {
+    const definitions = lines.map(toDefinition);
+    const minimum = minimumChunkLength(this.text.length);
     const chunks: Chunk[] = [];
     let start = from;
-    for (const cut of candidates) {
-      if (cut <= start) continue;
-      // The first chunk may open with front matter, which must stay first: its definitions go after the probe.
-      const chunk = start === from ? this.parse(start, cut, '', true, block) : this.parse(start, cut, block, true);
-      if (!this.confirmed(chunk)) break;
+    let next = 0;
+    while (next < candidates.length) {
+      let reach = minimum;
+      let chunk: Chunk | undefined;
+      for (; next < candidates.length; next++) {
+        const cut = candidates[next] as number;
+        if (cut <= start || cut - start < reach) continue;
+        chunk = this.parse(start, cut, definitions, probeFor(this.text, cut));
+        if (this.confirmed(chunk, start === from)) break;
+        chunk = undefined;
+        reach = 2 * (cut - start);
+      }
+      if (!chunk) break;
       chunks.push(chunk);
-      start = cut;
+      start = chunk.start + chunk.length;
     }
-    chunks.push(start === from ? this.parse(start, this.text.length, '', false) : this.parse(start, this.text.length, block, false));
+    chunks.push(this.parse(start, this.text.length, definitions, undefined));
     return chunks;
   }
 
-  parse(start: number, end: number, before: string, probe: boolean, after = ''): Chunk {
+  /**
+   * Parses `[start, end)` with the definitions its text may refer to, and the probe if a cut ends it.
+   * The first chunk may open with front matter, which must stay first: its definitions go after the
+   * probe. A first chunk without a probe is the whole text, and holds every definition itself.
+   */
+  parse(start: number, end: number, definitions: readonly Definition[], probe: string | undefined): Chunk {
     const own = this.text.slice(start, end);
-    const key = `${before}${own}${probe ? PROBE : ''}${after === '' ? '' : `\n${after}`}`;
+    const first = start === (this.text.startsWith(BOM) ? 1 : 0);
+    const block = first && probe === undefined ? '' : definitionBlock(referredTo(own, definitions));
+    const before = first ? '' : block;
+    const after = first && block !== '' ? `\n${block}` : '';
+    const key = `${before}${own}${probe ?? ''}${after}`;
     // One tree per text and place of the own text in it: what is collected from a tree is then valid wherever it is reused.
     const reuse = reuseKey(key, before.length, own.length);
     let tree = this.reusable.get(reuse);
@@ -104,13 +131,31 @@ class ChunkParser {
     return { start, length: end - start, tree, key, offset: before.length, definitions: definitionsIn(tree, before.length, before.length + own.length) };
   }
 
-  /** The probe came out as a top-level heading, and front matter that opens the chunk closed inside it. */
-  private confirmed(chunk: Chunk): boolean {
+  /** A top-level node starts at the probe, and front matter that opens the first chunk closed inside it. */
+  private confirmed(chunk: Chunk, first: boolean): boolean {
     const probeAt = chunk.offset + chunk.length;
-    if (!chunk.tree.children.some((node) => node.type === 'heading' && node.position?.start.offset === probeAt)) return false;
-    const opensFrontMatter = chunk.offset === 0 && FRONT_MATTER_OPEN.test(chunk.key);
-    return !opensFrontMatter || chunk.tree.children[0]?.type === 'yaml';
+    if (!chunk.tree.children.some((node) => node.position?.start.offset === probeAt)) return false;
+    return !(first && FRONT_MATTER_OPEN.test(chunk.key)) || chunk.tree.children[0]?.type === 'yaml';
   }
+}
+
+/**
+ * Every parse costs about a millisecond however short its text, so a long document is cut into
+ * chunks of at least 1/256 of its length (some kilobytes), rounded down to a power of two so that
+ * typing seldom moves a cut; a short one is cut at every block.
+ */
+function minimumChunkLength(textLength: number): number {
+  const share = textLength / CHUNKS_PER_DOCUMENT;
+  return share < 1 ? 0 : 2 ** Math.floor(Math.log2(share));
+}
+
+const CHUNKS_PER_DOCUMENT = 256;
+
+/** The probe of a cut: the line that starts there. */
+function probeFor(text: string, cut: number): string {
+  LINE_BREAK.lastIndex = cut;
+  const lineEnd = LINE_BREAK.exec(text)?.index ?? text.length;
+  return `${text.slice(cut, lineEnd)}\n`;
 }
 
 function reuseKey(key: string, offset: number, length: number): string {
@@ -142,13 +187,57 @@ function definitionGuess(text: string): string[] {
   });
 }
 
+interface Definition {
+  readonly line: string;
+  /** What a text that refers to the definition holds, folded (see `fold`). */
+  readonly needle: string;
+}
+
+function toDefinition(line: string): Definition {
+  const footnote = line.endsWith(']: x');
+  const identifier = footnote ? line.slice(2, -4) : line.slice(1, -4);
+  // A reference holds the first word of its label, a footnote call the caret before it.
+  const firstWord = fold(identifier.split(' ')[0] as string);
+  return { line, needle: footnote ? `^${firstWord}` : firstWord };
+}
+
+/** A blank line after each: a definition cannot interrupt the paragraph of a footnote before it. */
+function definitionBlock(definitions: readonly Definition[]): string {
+  return definitions.map((d) => `${d.line}\n\n`).join('');
+}
+
+/**
+ * The definitions a text may refer to. A reference holds its label, and labels are compared as
+ * micromark compares them, case-folded, so the text holds the first word of a label it refers to.
+ * More is harmless (a definition nothing refers to changes nothing); fewer would unlink a reference.
+ * Giving each chunk only these keeps a long list of link definitions from being parsed once per chunk.
+ */
+function referredTo(text: string, definitions: readonly Definition[]): Definition[] {
+  if (definitions.length === 0 || !text.includes(']')) return [];
+  const folded = fold(text);
+  return definitions.filter((d) => folded.includes(d.needle));
+}
+
+/**
+ * Case folding character by character, as micromark folds a whole label (lower, upper, then lower
+ * case): only the final sigma depends on its neighbours, so it is folded to the plain sigma on both sides.
+ */
+function fold(text: string): string {
+  return text.toLowerCase().toUpperCase().toLowerCase().replace(/ς/g, 'σ');
+}
+
 function uniqueSorted(lines: readonly string[]): string[] {
   return [...new Set(lines)].sort();
 }
 
 const FRONT_MATTER_OPEN = /^---[ \t]*(?:\r\n|\r|\n)/;
 const FRONT_MATTER_FENCE = /^---[ \t]*$/;
-const CUT = /^#{1,2}[ \t]/;
+const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+/** A line that may continue a list after a blank line: an item of it. */
+const LIST_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
+/** Blank as CommonMark counts it: spaces and tabs only. */
+const BLANK = /^[ \t]*$/;
+const LINE_BREAK = /\r\n|\r|\n/g;
 const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 
@@ -173,6 +262,16 @@ const HTML_BLOCKS: readonly { readonly start: RegExp; readonly end: RegExp | 'bl
   },
 ];
 
+/**
+ * Whether a line starts a new top-level block whatever came before it, provided nothing is open:
+ * an ATX heading interrupts anything, and after a blank line a line at the margin does too, unless
+ * it is a list item (which would join a list before it) or a front matter fence.
+ */
+function cutLine(line: string, afterBlank: boolean): boolean {
+  if (ATX_HEADING.test(line)) return true;
+  return afterBlank && /^\S/.test(line) && !LIST_MARKER.test(line) && !FRONT_MATTER_FENCE.test(line);
+}
+
 type ScanState = { readonly in: 'text' } | { readonly in: 'fence'; readonly char: string; readonly length: number } | { readonly in: 'html'; readonly end: RegExp | 'blank' };
 
 /** Offsets of the lines that may start a chunk. The parser confirms each, so a mistake here costs reuse, never correctness. */
@@ -182,14 +281,13 @@ function cutCandidates(text: string, from: number): number[] {
   let previousBlank = true;
   let frontMatter = false;
   let first = true;
-  const lineBreak = /\r\n|\r|\n/g;
   let offset = from;
   while (offset < text.length) {
-    lineBreak.lastIndex = offset;
-    const found = lineBreak.exec(text);
+    LINE_BREAK.lastIndex = offset;
+    const found = LINE_BREAK.exec(text);
     const end = found ? found.index : text.length;
     const line = text.slice(offset, end);
-    const blank = line.trim() === '';
+    const blank = BLANK.test(line);
     if (first && FRONT_MATTER_FENCE.test(line) && found) {
       frontMatter = true;
     } else if (frontMatter) {
@@ -199,9 +297,8 @@ function cutCandidates(text: string, from: number): number[] {
       if (closing && closing[0] === state.char && closing.length >= state.length) state = { in: 'text' };
     } else if (state.in === 'html') {
       if (state.end === 'blank' ? blank : state.end.test(line)) state = { in: 'text' };
-    } else if (previousBlank && CUT.test(line) && offset > from) {
-      points.push(offset);
     } else {
+      if (offset > from && cutLine(line, previousBlank)) points.push(offset);
       state = opening(line, previousBlank);
     }
     previousBlank = blank;
