@@ -3,7 +3,7 @@
  * esbuild inlines them: the server, the CLI and a future browser build start without reading
  * the file system, and the files in server/knowledge/ stay the single source.
  */
-import { loadKnowledge, type Knowledge } from './engine/knowledge/load';
+import { indexKnowledge, type Knowledge } from './engine/knowledge/load';
 import type { JsonSchema } from './engine/json-schema';
 import schema from '../knowledge/knowledge.schema.json';
 import meta from '../knowledge/meta.json';
@@ -38,8 +38,12 @@ export const knowledgeSchema = schema as unknown as JsonSchema;
 
 let cached: Knowledge | undefined;
 
-/** Validates once per process; throws KnowledgeError naming the file and JSON path of each problem. */
+/**
+ * Indexed once per process. The files were validated (schema and integrity) when the bundle was
+ * built — `npm run build` runs `scripts/check-knowledge.ts` first and stops on a problem — so
+ * start-up does not validate them again.
+ */
 export function bundledKnowledge(): Knowledge {
-  cached ??= loadKnowledge(knowledgeFiles, knowledgeSchema);
+  cached ??= indexKnowledge(knowledgeFiles);
   return cached;
 }

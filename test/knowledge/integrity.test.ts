@@ -1,11 +1,18 @@
 /** The shipped knowledge base: loads, holds what the PIM framework has, and is internally consistent. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bundledKnowledge, knowledgeFiles } from '../../server/src/bundled-knowledge';
+import { bundledKnowledge, knowledgeFiles, knowledgeSchema } from '../../server/src/bundled-knowledge';
+import { loadKnowledge } from '../../server/src/engine/knowledge/load';
 import { phraseKey } from '../../server/src/engine/text/normalize';
 import type { LocalizedText } from '../../server/src/engine/knowledge/types';
 
 const k = bundledKnowledge();
+
+test('the shipped files pass the schema and every integrity check, which start-up then skips', () => {
+  const validated = loadKnowledge(knowledgeFiles, knowledgeSchema);
+  assert.equal(validated.version, k.version);
+  assert.deepEqual(validated.kinds.map((kind) => kind.id), k.kinds.map((kind) => kind.id));
+});
 
 const PRINCIPLES = [
   'people-centred-and-inclusive',

@@ -1,6 +1,10 @@
 /** The loader names the file and JSON path of each problem, so a contributor can fix data without reading code. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { knowledgeFiles, knowledgeSchema } from '../../server/src/bundled-knowledge';
 import { loadKnowledge, KnowledgeError } from '../../server/src/engine/knowledge/load';
 
@@ -74,4 +78,19 @@ test('a source that cites nothing known is reported', () => {
 test('a missing file is reported by name', () => {
   const problems = problemsAfter((f) => delete f['lexicon.json']);
   assert.deepEqual(problems, ['lexicon.json: missing']);
+});
+
+test('the build gate: check-knowledge fails on a knowledge folder with a problem, naming the file and path', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'pim-knowledge-'));
+  try {
+    cpSync(join(import.meta.dirname, '..', '..', 'server', 'knowledge'), folder, { recursive: true });
+    const glossary = JSON.parse(readFileSync(join(folder, 'glossary.json'), 'utf8'));
+    delete glossary.terms[0].names.fr;
+    writeFileSync(join(folder, 'glossary.json'), JSON.stringify(glossary));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', '..', 'scripts', 'check-knowledge.ts'), folder], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stderr, /glossary\.json: terms\[0\]\.names/);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });

@@ -61,6 +61,14 @@ export interface Knowledge {
   readonly files: KnowledgeFiles;
 }
 
+/**
+ * The knowledge base from files already validated (the bundled one is checked at build time by
+ * `scripts/check-knowledge.ts`, and never changes after): indexed only, so that start-up is fast.
+ */
+export function indexKnowledge(raw: Readonly<Record<string, unknown>>): Knowledge {
+  return build(raw as unknown as KnowledgeFiles);
+}
+
 export function loadKnowledge(raw: Readonly<Record<string, unknown>>, schema: JsonSchema): Knowledge {
   const schemaProblems = validateJson(raw, schema).map(({ path, message }) => formatProblem(path, message));
   if (schemaProblems.length > 0) throw new KnowledgeError(schemaProblems);
