@@ -1,5 +1,4 @@
 /** Lints files from disk through the language service, with the nearest .pimrc.json of each. */
-import { statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { nodeConfigSource } from '../config/node-config-source';
@@ -40,6 +39,13 @@ export interface LintRun {
   readonly projects: readonly ProjectCoverageReport[];
   /** Invalid .pimrc.json files, reported as findings on those files. */
   readonly configProblems: readonly LocatedFinding[];
+  readonly unreadable: readonly UnreadableFile[];
+}
+
+/** A file that could not be read: the run goes on without it, and the CLI says so. */
+export interface UnreadableFile {
+  readonly file: string;
+  readonly reason: string;
 }
 
 export interface LintFilesOptions {
@@ -49,31 +55,34 @@ export interface LintFilesOptions {
   readonly withCoverage?: boolean;
 }
 
-/** Bigger files are not documents anyone writes by hand; skipping them keeps a folder run predictable. */
-const MAX_BYTES = 20 * 1024 * 1024;
-
-export function cliService(knowledge: Knowledge): PimService {
-  return createPimService({ knowledge, host: nodeHost(), config: nodeConfigSource([...rules.map((r) => r.id), PROJECT_RULE]) });
+export function cliService(knowledge: Knowledge, onReadError?: (uri: string, reason: string) => void): PimService {
+  return createPimService({ knowledge, host: nodeHost(onReadError ? { onReadError } : {}), config: nodeConfigSource([...rules.map((r) => r.id), PROJECT_RULE]) });
 }
 
 export async function lintFiles(targets: readonly Target[], options: LintFilesOptions): Promise<LintRun> {
-  const { service, run, display } = await checkTargets(targets, options);
+  const { service, run, display, unreadable } = await checkTargets(targets, options);
   const files = run.reports.map((report) => fileResult(report, display, service, options.withCoverage === true));
   const projects = options.withCoverage ? run.projects.map((project: ProjectCoverage) => projectCoverageOf(project, display, service)) : [];
   const configProblems = run.configProblems.map((p) => locateProblem(display(p.uri), p));
-  return { files, projects, configProblems };
+  return { files, projects, configProblems, unreadable };
 }
 
 /** The service's run over the files, and how to name them relative to the working directory. */
-export async function checkTargets(targets: readonly Target[], options: LintFilesOptions): Promise<{ service: PimService; run: WorkspaceRun; display: (uri: string) => string }> {
-  const service = cliService(options.knowledge);
-  const explicit = new Map(targets.filter((t) => statSync(t.path).size <= MAX_BYTES).map((t) => [pathToFileURL(t.path).href, t.explicit]));
+export async function checkTargets(
+  targets: readonly Target[],
+  options: LintFilesOptions,
+): Promise<{ service: PimService; run: WorkspaceRun; display: (uri: string) => string; unreadable: readonly UnreadableFile[] }> {
+  const failures = new Map<string, string>();
+  const service = cliService(options.knowledge, (uri, reason) => failures.set(uri, reason));
+  // Files too big to check are not skipped: the service reads their beginning, and each gets one finding.
+  const explicit = new Map(targets.map((t) => [pathToFileURL(t.path).href, t.explicit]));
   const uris = [...explicit.keys()];
   // The projects of one run are made of its files.
   service.setWorkspaceDocuments(uris);
   const run = await service.lintDocuments(uris, { check: (uri) => ({ explicit: explicit.get(uri) === true, ...(options.kind ? { kind: options.kind } : {}) }) });
   const display = (uri: string): string => displayPath(fsPath(uri) ?? uri, options.cwd);
-  return { service, run, display };
+  const unreadable = [...failures].map(([uri, reason]) => ({ file: display(uri), reason }));
+  return { service, run, display, unreadable };
 }
 
 function fileResult(report: DocumentReport, display: (uri: string) => string, service: PimService, withCoverage: boolean): FileResult {

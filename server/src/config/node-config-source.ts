@@ -15,6 +15,7 @@ export function nodeConfigSource(ruleIds: readonly string[]): ConfigSource {
       return {
         rules: config.rules,
         ...(config.language ? { language: config.language } : {}),
+        ...(config.maxDocumentSize !== undefined ? { maxDocumentSize: config.maxDocumentSize } : {}),
         isDocument: config.isDocument(path),
         isIgnored: config.isIgnored(path),
         ...(file ? { configUri: pathToFileURL(file).href } : {}),

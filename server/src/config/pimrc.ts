@@ -34,6 +34,7 @@ export interface ConfiguredProject {
 export interface PimConfig {
   readonly rules: Readonly<Record<string, RuleSetting>>;
   readonly language?: Lang;
+  readonly maxDocumentSize?: number;
   /** The projects of every file in the chain; a nearer file's project of the same name wins. */
   readonly projects: readonly ConfiguredProject[];
   /** Absolute-path matchers built from the `documents` and `ignore` globs of every file in the chain. */
@@ -59,6 +60,7 @@ interface RawConfig {
   documents?: string[];
   ignore?: string[];
   language?: Lang;
+  maxDocumentSize?: number;
   projects?: { name: string; files: string[]; purpose?: string }[];
 }
 
@@ -172,6 +174,7 @@ function schemaWithRules(ruleIds: readonly string[]): JsonSchema {
 function merge(layers: readonly Layer[]): PimConfig {
   const rules: Record<string, RuleSetting> = {};
   let language: Lang | undefined;
+  let maxDocumentSize: number | undefined;
   const documents: ((path: string) => boolean)[] = [];
   const ignored: ((path: string) => boolean)[] = [];
   const projects = new Map<string, ConfiguredProject>();
@@ -181,12 +184,14 @@ function merge(layers: readonly Layer[]): PimConfig {
     }
     Object.assign(rules, raw.rules ?? {});
     language = raw.language ?? language;
+    maxDocumentSize = raw.maxDocumentSize ?? maxDocumentSize;
     if (raw.documents?.length) documents.push(globMatcher(dir, raw.documents));
     if (raw.ignore?.length) ignored.push(globMatcher(dir, raw.ignore));
   }
   return {
     rules,
     ...(language ? { language } : {}),
+    ...(maxDocumentSize !== undefined ? { maxDocumentSize } : {}),
     projects: [...projects.values()],
     isDocument: (path) => documents.some((match) => match(path)),
     isIgnored: (path) => ignored.some((match) => match(path)),

@@ -162,7 +162,7 @@ function createService(knowledge: Knowledge, settings: SettingsStore): PimServic
     config: nodeConfigSource([...rules.map((r) => r.id), PROJECT_RULE]),
     editorOptions: async (uri) => {
       const s = await settings.forDocument(uri);
-      return { enable: s.enable, rules: s.rules, ...(s.language !== 'auto' ? { language: s.language } : {}) };
+      return { enable: s.enable, rules: s.rules, maxDocumentSize: s.maxDocumentSize, ...(s.language !== 'auto' ? { language: s.language } : {}) };
     },
   });
 }

@@ -22,6 +22,8 @@ export interface ProjectDefinition {
 export interface DocumentConfig {
   readonly rules: Readonly<Record<string, RuleSetting>>;
   readonly language?: Lang;
+  /** Bytes above which a document is declined; the editor setting, then the engine's default, apply without it. */
+  readonly maxDocumentSize?: number;
   /** A `documents` glob matches it: it is checked even without `pim:`. */
   readonly isDocument: boolean;
   readonly isIgnored: boolean;
