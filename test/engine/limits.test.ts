@@ -37,7 +37,7 @@ const DECLINED_BY_STRUCTURE: readonly (readonly [string, RegExp])[] = [
   ['link closers with no openers', /more than 1,000 closing brackets .*escape the brackets as \\\]\.$/],
   ['nested strong emphasis', /more than 500 emphasis marks/],
   ['backtick runs of every length', /more than 500 runs of backticks .*put the code in a fenced block, or split the paragraph with blank lines\.$/],
-  ['unclosed <!--', /more than 1,000 angle brackets .*write them as &lt;\.$/],
+  ['unclosed <!--', /more than 1,000 angle brackets .*escape them as \\<\.$/],
 ];
 
 function assertDeclined(text: string, expected: RegExp, options = {}, notChecked = /was not checked; /): void {
