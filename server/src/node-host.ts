@@ -1,5 +1,5 @@
 /** The file system as the language service sees it: URIs in, text and stats out, all asynchronous. */
-import { lstat, readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, open, readdir, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { FileType, PimHost } from './service/host';
 
@@ -13,14 +13,20 @@ export function fsPath(uri: string): string | undefined {
   }
 }
 
-export function nodeHost(): PimHost {
+export interface NodeHostOptions {
+  /** A file that could not be read, and why in a few words: the CLI reports it, the server reads on. */
+  readonly onReadError?: (uri: string, reason: string) => void;
+}
+
+export function nodeHost(options: NodeHostOptions = {}): PimHost {
   return {
-    async readFile(uri) {
+    async readFile(uri, maxBytes) {
       const path = fsPath(uri);
       if (!path) return undefined;
       try {
-        return await readFile(path, 'utf8');
-      } catch {
+        return await readText(path, maxBytes);
+      } catch (error) {
+        options.onReadError?.(uri, readErrorReason(error));
         return undefined;
       }
     },
@@ -46,4 +52,43 @@ export function nodeHost(): PimHost {
       }
     },
   };
+}
+
+/** What stat says before a read is tried: a folder, or something that is no regular file. */
+class UnreadableFile extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+/** A regular file only: a FIFO or a device would block the read, or never end it. */
+async function readText(path: string, maxBytes: number | undefined): Promise<string> {
+  const info = await stat(path);
+  if (info.isDirectory()) throw new UnreadableFile('it is a folder');
+  if (!info.isFile()) throw new UnreadableFile('it is not a regular file');
+  const handle = await open(path, 'r');
+  try {
+    if (maxBytes === undefined) return await handle.readFile('utf8');
+    const buffer = Buffer.alloc(Math.min(maxBytes, info.size));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    // A character cut at the end becomes U+FFFD: only the front matter at the start is read from it.
+    return new TextDecoder().decode(buffer.subarray(0, bytesRead));
+  } finally {
+    await handle.close();
+  }
+}
+
+function readErrorReason(error: unknown): string {
+  if (error instanceof UnreadableFile) return error.reason;
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+      return 'it does not exist, or is a link to nothing';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'it is a loop of links';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
 }

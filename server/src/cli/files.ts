@@ -1,5 +1,5 @@
 /** Turns command-line paths, folders and globs into the Markdown files to check. */
-import { readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 
@@ -53,16 +53,25 @@ function* walk(dir: string): Generator<string> {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) yield* walk(path);
-    } else if (entry.isFile() && MARKDOWN.test(entry.name)) yield path;
+    } else if ((entry.isFile() || entry.isSymbolicLink()) && MARKDOWN.test(entry.name)) yield path;
   }
 }
 
+/** Anything there but a folder is a file to read: reading it says why it cannot be (a link to nothing, a device). */
 function statKind(path: string): 'file' | 'dir' | undefined {
   try {
-    const stat = statSync(path);
-    return stat.isDirectory() ? 'dir' : stat.isFile() ? 'file' : undefined;
+    return statSync(path).isDirectory() ? 'dir' : 'file';
   } catch {
-    return undefined;
+    return isThere(path) ? 'file' : undefined;
+  }
+}
+
+function isThere(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 

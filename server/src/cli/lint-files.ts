@@ -1,5 +1,5 @@
 /** Lints files from disk through the language service, with the nearest .pimrc.json of each. */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fsPath, nodeHost } from '../node-host';
@@ -38,6 +38,13 @@ export interface LintRun {
   readonly projects: readonly ProjectCoverageReport[];
   /** Invalid .pimrc.json files, reported as findings on those files. */
   readonly configProblems: readonly LocatedFinding[];
+  readonly unreadable: readonly UnreadableFile[];
+}
+
+/** A file that could not be read: the run goes on without it, and the CLI says so. */
+export interface UnreadableFile {
+  readonly file: string;
+  readonly reason: string;
 }
 
 export interface LintFilesOptions {
@@ -47,12 +54,9 @@ export interface LintFilesOptions {
   readonly withCoverage?: boolean;
 }
 
-/** Bigger files are not documents anyone writes by hand; skipping them keeps a folder run predictable. */
-const MAX_BYTES = 20 * 1024 * 1024;
-
 /** The service on the local disk; `extends` in a configuration stays inside the run's workspace. */
-export function cliService(knowledge: Knowledge, cwd: string): PimService {
-  const service = createPimService({ knowledge, host: nodeHost() });
+export function cliService(knowledge: Knowledge, cwd: string, onReadError?: (uri: string, reason: string) => void): PimService {
+  const service = createPimService({ knowledge, host: nodeHost(onReadError ? { onReadError } : {}) });
   service.setWorkspaceFolders([pathToFileURL(workspaceOf(cwd)).href]);
   return service;
 }
@@ -66,23 +70,29 @@ export function workspaceOf(cwd: string): string {
 }
 
 export async function lintFiles(targets: readonly Target[], options: LintFilesOptions): Promise<LintRun> {
-  const { service, run, display } = await checkTargets(targets, options);
+  const { service, run, display, unreadable } = await checkTargets(targets, options);
   const files = run.reports.map((report) => fileResult(report, display, service, options.withCoverage === true));
   const projects = options.withCoverage ? run.projects.map((project: ProjectCoverage) => projectCoverageOf(project, display, service)) : [];
   const configProblems = run.configProblems.map((p) => locateProblem(display(p.uri), p));
-  return { files, projects, configProblems };
+  return { files, projects, configProblems, unreadable };
 }
 
 /** The service's run over the files, and how to name them relative to the working directory. */
-export async function checkTargets(targets: readonly Target[], options: LintFilesOptions): Promise<{ service: PimService; run: WorkspaceRun; display: (uri: string) => string }> {
-  const service = cliService(options.knowledge, options.cwd);
-  const explicit = new Map(targets.filter((t) => statSync(t.path).size <= MAX_BYTES).map((t) => [pathToFileURL(t.path).href, t.explicit]));
+export async function checkTargets(
+  targets: readonly Target[],
+  options: LintFilesOptions,
+): Promise<{ service: PimService; run: WorkspaceRun; display: (uri: string) => string; unreadable: readonly UnreadableFile[] }> {
+  const failures = new Map<string, string>();
+  const service = cliService(options.knowledge, options.cwd, (uri, reason) => failures.set(uri, reason));
+  // Files too big to check are not skipped: the service reads their beginning, and each gets one finding.
+  const explicit = new Map(targets.map((t) => [pathToFileURL(t.path).href, t.explicit]));
   const uris = [...explicit.keys()];
   // The projects of one run are made of its files.
   service.setWorkspaceDocuments(uris);
   const run = await service.lintDocuments(uris, { check: (uri) => ({ explicit: explicit.get(uri) === true, ...(options.kind ? { kind: options.kind } : {}) }) });
   const display = (uri: string): string => displayPath(fsPath(uri) ?? uri, options.cwd);
-  return { service, run, display };
+  const unreadable = [...failures].map(([uri, reason]) => ({ file: display(uri), reason }));
+  return { service, run, display, unreadable };
 }
 
 function fileResult(report: DocumentReport, display: (uri: string) => string, service: PimService, withCoverage: boolean): FileResult {

@@ -12,7 +12,7 @@ import { formatJson } from './formats/json';
 import { formatJunit } from './formats/junit';
 import { formatSarif } from './formats/sarif';
 import { formatStylish } from './formats/stylish';
-import { checkTargets, lintFiles, type LintRun, type LocatedFinding } from './lint-files';
+import { checkTargets, lintFiles, type LintRun, type LocatedFinding, type UnreadableFile } from './lint-files';
 import { knowledgeAsJson } from './print-knowledge';
 
 export interface CliIo {
@@ -173,7 +173,7 @@ function collect(options: Options, knowledge: Knowledge, io: CliIo): Promise<Lin
 /** The HTML report, with links relative to where it is written, so that it opens the files next to it. */
 async function reportCommand(options: Options, knowledge: Knowledge, io: CliIo): Promise<number> {
   const targets = selectTargets(options, knowledge, io);
-  const { service, run, display } = await checkTargets(targets, { cwd: io.cwd, knowledge, ...(options.kind ? { kind: options.kind } : {}) });
+  const { service, run, display, unreadable } = await checkTargets(targets, { cwd: io.cwd, knowledge, ...(options.kind ? { kind: options.kind } : {}) });
   const outputDir = options.output ? dirname(resolve(io.cwd, options.output)) : io.cwd;
   const documents = run.reports.map((report) => {
     const path = fsPath(report.uri) ?? report.uri;
@@ -182,7 +182,7 @@ async function reportCommand(options: Options, knowledge: Knowledge, io: CliIo):
   for (const problem of run.configProblems) io.stderr(`${display(problem.uri)}: ${problem.message}\n`);
   const language = run.reports[0]?.language ?? 'en';
   const html = coverageReportHtml({ knowledge, language, documents, projects: run.projects, generated: new Date().toISOString().slice(0, 10), version: knowledge.version });
-  return emit(io, options, html, run.configProblems.length > 0 ? EXIT_USAGE : EXIT_OK);
+  return emit(io, options, html, reportUnreadable(unreadable, io) || run.configProblems.length > 0 ? EXIT_USAGE : EXIT_OK);
 }
 
 async function lintCommand(options: Options, knowledge: Knowledge, io: CliIo): Promise<number> {
@@ -212,9 +212,15 @@ async function lintCommand(options: Options, knowledge: Knowledge, io: CliIo): P
   return emit(io, options, report, lintExitCode(run, allFindings, options.maxWarnings, io));
 }
 
+/** One line per file that could not be read, with what to do; true when there was one (exit code 2). */
+function reportUnreadable(unreadable: readonly UnreadableFile[], io: CliIo): boolean {
+  for (const { file, reason } of unreadable) io.stderr(`pim-lint: ${file} cannot be read (${reason}); make it a readable file or leave it out of the paths given.\n`);
+  return unreadable.length > 0;
+}
+
 /** Warnings count against --max-warnings even when --quiet hides them: the limit is on the documents, not on the report. */
 function lintExitCode(run: LintRun, findings: readonly LocatedFinding[], maxWarnings: number | undefined, io: CliIo): number {
-  if (run.configProblems.length > 0) return EXIT_USAGE;
+  if (reportUnreadable(run.unreadable, io) || run.configProblems.length > 0) return EXIT_USAGE;
   if (findings.some((f) => f.severity === 'error')) return EXIT_ERRORS;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   if (maxWarnings !== undefined && warnings > maxWarnings) {
@@ -237,11 +243,35 @@ async function coverageCommand(options: Options, knowledge: Knowledge, io: CliIo
   for (const problem of run.configProblems) io.stderr(`${problem.file}:${problem.line}:${problem.column} ${problem.message}\n`);
   const language = run.files[0]?.language ?? 'en';
   const report = options.format === 'markdown' ? formatCoverageMarkdown(files, knowledge, language, projects) : formatCoverageJson(files, projects);
-  return emit(io, options, report, run.configProblems.length > 0 ? EXIT_USAGE : EXIT_OK);
+  return emit(io, options, report, reportUnreadable(run.unreadable, io) || run.configProblems.length > 0 ? EXIT_USAGE : EXIT_OK);
 }
 
 function emit(io: CliIo, options: Options, report: string, code: number): number {
-  if (options.output) writeFileSync(resolve(io.cwd, options.output), report);
-  else io.stdout(report);
+  if (!options.output) {
+    io.stdout(report);
+    return code;
+  }
+  const path = resolve(io.cwd, options.output);
+  try {
+    writeFileSync(path, report);
+  } catch (error) {
+    io.stderr(`pim-lint: cannot write the report to ${options.output} (${writeErrorReason(error, path)}); choose a writable path with -o, or leave -o out to print the report.\n`);
+    return EXIT_USAGE;
+  }
   return code;
+}
+
+function writeErrorReason(error: unknown, path: string): string {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+      return `the folder ${dirname(path)} does not exist`;
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return 'permission denied';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
 }

@@ -10,12 +10,19 @@ import type { Rule, RuleContext, Report } from './rules/define-rule';
 import { readSuppressions } from './suppressions';
 import { lineEndAt } from './text/lines';
 import { SEVERITIES, type Finding, type Severity, type Span } from './types';
+import { LIMITS } from './limits';
+import type { Decline } from './model/guard';
 
 export const INTERNAL_ERROR = 'internal-error';
+/** A document too big, or shaped so that parsing it would take too long: one finding says why, and nothing else is checked. */
+export const DOCUMENT_DECLINED = 'document-declined';
+/** Stands for the findings left out beyond `LIMITS.maxFindings`. */
+export const TOO_MANY_FINDINGS = 'too-many-findings';
 
 export function lint(analysis: Analysis, rules: readonly Rule[]): Finding[] {
   if (!analysis.isPim) return [];
   const anchor = documentAnchor(analysis);
+  if (analysis.declined) return [declinedFinding(analysis, analysis.declined, anchor)];
   const findings: Finding[] = [];
   if (analysis.model.parseError !== undefined) findings.push(parseFailure(analysis.model.parseError, anchor));
   for (const rule of rules) {
@@ -38,9 +45,55 @@ export function lint(analysis: Analysis, rules: readonly Rule[]): Finding[] {
     for (const report of reports) findings.push(toFinding(rule, report, analysis, setting));
   }
   const suppressions = readSuppressions(analysis.model);
-  return findings
-    .filter((f) => f.ruleId === INTERNAL_ERROR || !suppressions.isSuppressed(f.ruleId, positionOf(analysis.model, f.span.start).line))
-    .sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+  const kept = findings.filter((f) => f.ruleId === INTERNAL_ERROR || !suppressions.isSuppressed(f.ruleId, positionOf(analysis.model, f.span.start).line));
+  return capped(kept, LIMITS.maxFindings, analysis, anchor).sort(byPlace);
+}
+
+const byPlace = (a: Finding, b: Finding): number => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId);
+
+/**
+ * The most severe findings, first in the document among equals, up to the limit: an editor or a
+ * report with tens of thousands of findings helps nobody. One more finding says how many are left
+ * out and which rule makes most of them.
+ */
+function capped(findings: Finding[], limit: number, analysis: Analysis, anchor: Span): Finding[] {
+  if (findings.length <= limit) return findings;
+  const rank = (f: Finding): number => SEVERITIES.indexOf(f.severity);
+  const ranked = [...findings].sort((a, b) => rank(a) - rank(b) || byPlace(a, b));
+  const left = ranked.slice(limit);
+  const [rule, ruleCount] = mostFrequentRule(left);
+  const lang = analysis.language;
+  const params = { limit: formatCount(limit, lang), count: formatCount(left.length, lang), rule, ruleCount: formatCount(ruleCount, lang) };
+  // As severe as the worst finding left out, so that --quiet and exit codes still see it.
+  const severity = left[0]?.severity ?? 'info';
+  return [...ranked.slice(0, limit), { ruleId: TOO_MANY_FINDINGS, severity, message: message(analysis.knowledge, TOO_MANY_FINDINGS, lang, params), span: anchor, refs: [] }];
+}
+
+function mostFrequentRule(findings: readonly Finding[]): [string, number] {
+  const counts = new Map<string, number>();
+  for (const f of findings) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
+  return [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best));
+}
+
+function declinedFinding(analysis: Analysis, decline: Decline, anchor: Span): Finding {
+  const lang = analysis.language;
+  const k = analysis.knowledge;
+  const params: Record<string, string> =
+    decline.reason === 'size'
+      ? { size: formatSize(k, decline.measured, lang, Math.ceil), limit: formatSize(k, decline.limit, lang, Math.floor), bytes: formatCount(decline.limit, lang) }
+      : { count: formatCount(decline.measured, lang), limit: formatCount(decline.limit, lang) };
+  return { ruleId: DOCUMENT_DECLINED, severity: 'warning', message: message(k, `${DOCUMENT_DECLINED}.${decline.reason}`, lang, params), span: clampSpan(decline.span ?? anchor, analysis.text.length), refs: [] };
+}
+
+function formatCount(n: number, lang: string): string {
+  return new Intl.NumberFormat(lang).format(n);
+}
+
+/** Sizes as file managers show them, to one decimal: a size rounded up and a limit down, so that a size over the limit never looks equal to it. */
+function formatSize(k: Analysis['knowledge'], bytes: number, lang: Analysis['language'], round: (n: number) => number): string {
+  const [unit, size] = bytes >= 1024 * 1024 ? (['unit.megabytes', 1024 * 1024] as const) : bytes >= 1024 ? (['unit.kilobytes', 1024] as const) : (['unit.bytes', 1] as const);
+  const value = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(round((bytes / size) * 10) / 10);
+  return message(k, unit, lang, { value });
 }
 
 function toFinding(rule: Rule, report: Report, analysis: Analysis, setting: Severity | undefined): Finding {

@@ -80,4 +80,8 @@ export interface LintOptions {
   readonly treatAsPim?: boolean;
   /** Document kind to use when the document declares none (CLI `--kind`). */
   readonly kind?: string;
+  /** UTF-8 bytes beyond which a document is declined with one finding; `LIMITS.maxDocumentSize` when absent. */
+  readonly maxDocumentSize?: number;
+  /** The size in bytes of the whole document when the text given is only its beginning (a file too big to read whole). */
+  readonly documentSize?: number;
 }

@@ -161,7 +161,7 @@ function createService(knowledge: Knowledge, settings: SettingsStore): PimServic
     host: nodeHost(),
     editorOptions: async (uri) => {
       const s = await settings.forDocument(uri);
-      return { enable: s.enable, rules: s.rules, ...(s.language !== 'auto' ? { language: s.language } : {}) };
+      return { enable: s.enable, rules: s.rules, maxDocumentSize: s.maxDocumentSize, ...(s.language !== 'auto' ? { language: s.language } : {}) };
     },
   });
 }

@@ -1,6 +1,6 @@
 /** The only file that knows the names of the editor settings, and turns them into engine options. */
 import type { Connection } from 'vscode-languageserver';
-import { rules as ruleRegistry, SEVERITIES, type Lang, type RuleSetting } from '../service/index';
+import { LIMITS, rules as ruleRegistry, SEVERITIES, type Lang, type RuleSetting } from '../service/index';
 
 export interface PimSettings {
   readonly enable: boolean;
@@ -8,9 +8,11 @@ export interface PimSettings {
   readonly debounceMs: number;
   /** `auto` detects the language from the text. */
   readonly language: Lang | 'auto';
+  /** Bytes above which a document is declined with one diagnostic. */
+  readonly maxDocumentSize: number;
 }
 
-export const DEFAULT_SETTINGS: PimSettings = { enable: true, rules: {}, debounceMs: 250, language: 'auto' };
+export const DEFAULT_SETTINGS: PimSettings = { enable: true, rules: {}, debounceMs: 250, language: 'auto', maxDocumentSize: LIMITS.maxDocumentSize };
 const SECTION = 'pim';
 
 /** Reads `pim.*` per document (multi-root: each folder may differ) and caches until the settings change. */
@@ -69,7 +71,14 @@ function sanitize(raw: unknown): { settings: PimSettings; problems: string[] } {
   const { rules, problems } = ruleSettings(value.rules);
   const debounce = typeof value.debounceMs === 'number' && value.debounceMs >= 0 && value.debounceMs <= 10_000 ? value.debounceMs : DEFAULT_SETTINGS.debounceMs;
   const language = ['en', 'fr', 'es', 'ar'].includes(String(value.language)) ? (value.language as Lang) : 'auto';
-  return { settings: { enable: value.enable !== false, rules, debounceMs: debounce, language }, problems };
+  const size = documentSizeSetting(value.maxDocumentSize);
+  return { settings: { enable: value.enable !== false, rules, debounceMs: debounce, language, maxDocumentSize: size.bytes }, problems: [...problems, ...size.problems] };
+}
+
+function documentSizeSetting(raw: unknown): { bytes: number; problems: string[] } {
+  if (raw === undefined || raw === null) return { bytes: LIMITS.maxDocumentSize, problems: [] };
+  if (typeof raw === 'number' && Number.isInteger(raw) && raw >= 1) return { bytes: raw, problems: [] };
+  return { bytes: LIMITS.maxDocumentSize, problems: [`The setting ${SECTION}.maxDocumentSize is ${JSON.stringify(raw)}, which is not a whole number of bytes; use one such as 10485760 for 10 MB. The default of ${LIMITS.maxDocumentSize} applies.`] };
 }
 
 /** The valid entries of `pim.rules`; each invalid one is left out with a sentence that says how to fix it. */

@@ -22,7 +22,7 @@ export interface ProjectDefinition {
 export interface DocumentConfig {
   readonly rules: Readonly<Record<string, RuleSetting>>;
   readonly language?: Lang;
-  /** UTF-8 bytes beyond which a document is not checked; the default applies when absent. */
+  /** Bytes above which a document is declined; the editor setting, then the engine's default, apply without it. */
   readonly maxDocumentSize?: number;
   /** A `documents` glob matches it: it is checked even without `pim:`. */
   readonly isDocument: boolean;

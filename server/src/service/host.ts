@@ -16,8 +16,11 @@ export interface Disposable {
 }
 
 export interface PimHost {
-  /** The file's text, or undefined when it cannot be read. */
-  readFile(uri: string): Promise<string | undefined>;
+  /**
+   * The file's text, or undefined when it cannot be read or is no regular file. With `maxBytes`,
+   * at most that many bytes from its start: the beginning of a file too big to check whole.
+   */
+  readFile(uri: string, maxBytes?: number): Promise<string | undefined>;
   /** Undefined when nothing is there. */
   stat(uri: string): Promise<FileStat | undefined>;
   /** Entries of a directory as [name, type]; empty when it cannot be read. */

@@ -13,6 +13,7 @@ export { isInside, uriBasename, uriDirname, uriJoin, uriRelative } from './uri';
 export {
   INTERNAL_ERROR,
   KnowledgeError,
+  LIMITS,
   lineStartsOf,
   message,
   positionOf,

@@ -8,6 +8,7 @@ import {
   analyze,
   completeAt,
   hoverAt,
+  LIMITS,
   outline,
   rules,
   type CompletionInfo,
@@ -32,6 +33,8 @@ export interface EditorOptions {
   readonly enable: boolean;
   readonly rules: Readonly<Record<string, RuleSetting>>;
   readonly language?: Lang;
+  /** `pim.maxDocumentSize`: bytes above which a document is declined, where no `.pimrc.json` says otherwise. */
+  readonly maxDocumentSize?: number;
 }
 
 export interface PimServiceOptions {
@@ -293,7 +296,12 @@ export class PimService {
     if (editor && !editor.enable) return undefined;
     const config = await this.config.forDocument(uri);
     if (!check.explicit && config.isIgnored && !this.store.get(uri)?.open) return undefined;
-    const document = this.store.get(uri) ?? (await this.readFromDisk(uri, check.explicit === true || config.isDocument));
+    // The workspace's configuration wins over a personal setting, as for rules: the CLI and the editor then agree.
+    const maxDocumentSize = config.maxDocumentSize ?? editor?.maxDocumentSize ?? LIMITS.maxDocumentSize;
+    const stored = this.store.get(uri);
+    // The beginning of a file read when it was too big is read again whole once the limit allows it.
+    const current = stored?.byteLength !== undefined && stored.byteLength <= maxDocumentSize ? undefined : stored;
+    const document = current ?? (await this.readFromDisk(uri, check.explicit === true || config.isDocument, maxDocumentSize));
     if (!document) return undefined;
     const language = editor?.language ?? config.language;
     const options: LintOptions = {
@@ -301,6 +309,8 @@ export class PimService {
       treatAsPim: check.explicit === true || config.isDocument,
       ...(language ? { language } : {}),
       ...(check.kind ? { kind: check.kind } : {}),
+      maxDocumentSize,
+      ...(document.byteLength !== undefined ? { documentSize: document.byteLength } : {}),
     };
     const result = this.store.result(uri, JSON.stringify(options), (previous) => {
       // Only an editor buffer changes version by version: a file read from disk has nothing to reuse.
@@ -312,14 +322,19 @@ export class PimService {
     return result ? { result, config, options } : undefined;
   }
 
-  /** A file nobody named is read only when it may declare `pim:` or a configuration makes it a document. */
-  private async readFromDisk(uri: string, wanted: boolean) {
-    const raw = await this.host.readFile(uri);
+  /**
+   * A file nobody named is read only when it may declare `pim:` or a configuration makes it a
+   * document; of a file too big to check, only the beginning is read, where its front matter is.
+   */
+  private async readFromDisk(uri: string, wanted: boolean, maxDocumentSize: number) {
+    const size = (await this.host.stat(uri))?.size ?? 0;
+    const tooBig = size > maxDocumentSize;
+    const raw = await this.host.readFile(uri, tooBig ? LIMITS.frontMatterScan : undefined);
     if (raw === undefined) return undefined;
     // Editors drop a byte order mark: without it, lines and columns are the ones the editor shows.
     const text = raw.replace(/^\uFEFF/, '');
     if (!wanted && !(MAY_DECLARE_PIM.test(text) && PIM_KEY_LINE.test(text))) return undefined;
-    const document = { uri, version: DISK_VERSION, text, open: false };
+    const document = { uri, version: DISK_VERSION, text, open: false, ...(tooBig ? { byteLength: size } : {}) };
     this.store.set(document);
     return document;
   }

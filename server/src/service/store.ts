@@ -13,6 +13,8 @@ export interface StoredDocument {
   readonly version: number;
   readonly text: string;
   readonly open: boolean;
+  /** The size in bytes of the whole file, when `text` is only its beginning (a file too big to check). */
+  readonly byteLength?: number;
 }
 
 export const DISK_VERSION = -1;

@@ -6,6 +6,9 @@ import type { Knowledge } from '../knowledge/load';
 import type { Category, DocumentKind, Lang, Principle, Section as KindSection, Substep } from '../knowledge/types';
 import { buildModel, type Block, type DocumentModel, type Section } from '../model/build-model';
 import type { PimDeclaration } from '../model/front-matter';
+import { frontMatterEnd, guardDocument, type Decline } from '../model/guard';
+import { LIMITS } from '../limits';
+import { lineStartsOf } from '../text/lines';
 import { allPhrases } from '../knowledge/lookup';
 import { phraseKey } from '../text/normalize';
 import { DOCUMENT_STATUSES, NO_KIND, type Coverage, type DocumentStatus, type LintOptions, type Span } from '../types';
@@ -44,6 +47,8 @@ export class Analysis {
   /** The front matter names a kind the knowledge base does not have. */
   readonly kindUnknown: boolean;
   readonly guess: KindGuess | undefined;
+  /** Why the document is not checked: too big, or shaped so that parsing it would take too long. Only its front matter is then read. */
+  readonly declined: Decline | undefined;
   private memo = new Map<string, unknown>();
 
   /**
@@ -56,7 +61,8 @@ export class Analysis {
     readonly options: LintOptions = {},
     previous?: Analysis | 'whole',
   ) {
-    this.model = buildModel(text, previous === 'whole' ? previous : previous?.model);
+    this.declined = guardDocument(text, { maxDocumentSize: options.maxDocumentSize ?? LIMITS.maxDocumentSize, structure: LIMITS.structure }, options.documentSize);
+    this.model = this.declined ? frontMatterModel(text) : buildModel(text, previous === 'whole' ? previous : previous?.model);
     this.declaration = this.model.frontMatter?.pim;
     const fields = this.declaration?.fields ?? {};
     const declaredLang = knowledge.locales.find((l) => l === fields.lang?.value.toLowerCase());
@@ -230,4 +236,13 @@ export class Analysis {
     if (!this.memo.has(key)) this.memo.set(key, compute());
     return this.memo.get(key) as T;
   }
+}
+
+/**
+ * The model of a declined document: its front matter only (whether it declares `pim:` and in what
+ * language), with the lines of the whole text so that the declining finding can point anywhere.
+ */
+function frontMatterModel(text: string): DocumentModel {
+  const end = frontMatterEnd(text, LIMITS.frontMatterScan) ?? 0;
+  return { ...buildModel(text.slice(0, end)), text, lineStarts: lineStartsOf(text) };
 }
