@@ -2,7 +2,7 @@
  * Pure: everything the engine works out about one version of one document, computed lazily and
  * at most once. Lint, hover, completion and code lens all read the same Analysis.
  */
-import type { Knowledge } from '../knowledge/load';
+import { sectionRef, type Knowledge } from '../knowledge/load';
 import type { Category, DocumentKind, Lang, Principle, Section as KindSection, Substep } from '../knowledge/types';
 import { buildModel, type Block, type DocumentModel, type Section } from '../model/build-model';
 import type { PimDeclaration } from '../model/front-matter';
@@ -47,6 +47,8 @@ export class Analysis {
   /** The front matter names a kind the knowledge base does not have. */
   readonly kindUnknown: boolean;
   readonly guess: KindGuess | undefined;
+  /** The kind the front matter or an option names, when the knowledge base has it. */
+  private readonly givenKind: DocumentKind | undefined;
   /** Why the document is not checked: too big, or shaped so that parsing it would take too long. Only its front matter is then read. */
   readonly declined: Decline | undefined;
   private memo = new Map<string, unknown>();
@@ -74,6 +76,7 @@ export class Analysis {
     const optionedNone = !fields.kind && options.kind === NO_KIND;
     const declared = knowledge.kinds.find((kind) => kind.id === fields.kind?.value);
     const optioned = fields.kind ? undefined : knowledge.kinds.find((kind) => kind.id === options.kind);
+    this.givenKind = declared ?? optioned;
     const decided = declared || optioned || fields.kind || optionedNone;
     this.guess = decided ? undefined : chooseKind(this.kindScores, knowledge.calibration.kinds, !this.isGuidance);
     this.kind = declared ?? optioned ?? this.guess?.kind;
@@ -134,9 +137,18 @@ export class Analysis {
     return this.once('evidence', () => collectEvidence(this.evidenceContext, this.matchers.items));
   }
 
-  /** Evidence for the sections of every document kind: a section is present when its content is. */
+  /** Evidence for the sections of every document kind (a section is present when its content is): what kind inference weighs. */
   get sectionEvidence(): DocumentEvidence {
     return this.once('sectionEvidence', () => collectEvidence(this.evidenceContext, this.matchers.kindSections));
+  }
+
+  /**
+   * Evidence for the sections of one kind only: what a declared kind needs, at a fraction of the
+   * cost. Evidence is collected item by item, so it is the same for that kind's sections.
+   */
+  sectionEvidenceOf(kind: DocumentKind): DocumentEvidence {
+    const prefix = sectionRef(kind, { id: '' });
+    return this.once(`sectionEvidence:${kind.id}`, () => collectEvidence(this.evidenceContext, this.matchers.kindSections, (ref) => ref.startsWith(prefix)));
   }
 
   private get evidenceContext(): EvidenceContext {
@@ -199,7 +211,9 @@ export class Analysis {
   }
 
   sectionsPresentFor(kind: DocumentKind): ReadonlyMap<string, readonly Section[]> {
-    return this.once(`sections:${kind.id}`, () => sectionsPresent(this.model, kind, this.sectionEvidence, this.knowledge.calibration));
+    // A kind given by the front matter or an option needs its own sections only; inference weighs every kind's.
+    const evidence = (): DocumentEvidence => (kind === this.givenKind ? this.sectionEvidenceOf(kind) : this.sectionEvidence);
+    return this.once(`sections:${kind.id}`, () => sectionsPresent(this.model, kind, evidence(), this.knowledge.calibration));
   }
 
   /** Where the phrases of a lexicon signal occur in evidence text (headings included). */

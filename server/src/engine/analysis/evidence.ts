@@ -111,7 +111,8 @@ export function evidenceContext(
   return { model, asideSections, genericSections, isAside, inPlaceholder, inDutySentence, words, ancestors: ancestorsOf(model.sections) };
 }
 
-export function collectEvidence(context: EvidenceContext, matchers: ItemMatchers): DocumentEvidence {
+/** `keep` limits the items collected (by ref); the evidence of each kept item is the same as without it. */
+export function collectEvidence(context: EvidenceContext, matchers: ItemMatchers, keep: (ref: string) => boolean = () => true): DocumentEvidence {
   const { model } = context;
   const items = new Map<string, { hits: EvidenceHit[]; headings: HeadingClaim[] }>();
   const entry = (ref: string) => {
@@ -123,7 +124,7 @@ export function collectEvidence(context: EvidenceContext, matchers: ItemMatchers
     return found;
   };
   const addHits = (matches: readonly TieredMatch[]): void => {
-    for (const m of withoutOverlaps(matches)) {
+    for (const m of withoutOverlaps(matches.filter((match) => keep(match.payload)))) {
       const block = model.blocks[m.block] as Block;
       if (block.kind === 'heading') continue;
       entry(m.payload).hits.push({
@@ -144,10 +145,10 @@ export function collectEvidence(context: EvidenceContext, matchers: ItemMatchers
   addHits([...evidence, ...cues]);
   for (const section of model.sections) {
     if (!section.heading || context.asideSections.has(section.index)) continue;
-    const refs = new Set(matchers.headings.findAll(section.titleTokens).map((m) => m.payload));
+    const refs = new Set(matchers.headings.findAll(section.titleTokens).map((m) => m.payload).filter(keep));
     for (const ref of refs) entry(ref).headings.push({ section: section.index, span: section.heading, generic: context.genericSections.has(section.index) });
   }
-  for (const claim of labelClaims(model, matchers.headings, context.isAside)) entry(claim.ref).headings.push(claim.claim);
+  for (const claim of labelClaims(model, matchers.headings, context.isAside)) if (keep(claim.ref)) entry(claim.ref).headings.push(claim.claim);
   return { items, words: context.words, ancestors: context.ancestors };
 }
 
