@@ -54,7 +54,8 @@ async function openFile(page: Page, name: string): Promise<void> {
   await page.keyboard.press('Control+P');
   await page.waitForSelector('.quick-input-widget', { state: 'visible' });
   await page.keyboard.type(name);
-  await waitForText(page, '.quick-input-list', new RegExp(name.replace('.', '\\.')), 'quick open');
+  // The list first shows recently opened files: Enter only once the filtered, focused row is the one asked for.
+  await waitForText(page, '.quick-input-list .monaco-list-row.focused', new RegExp(name.replace('.', '\\.')), 'quick open');
   await page.keyboard.press('Enter');
   await waitForText(page, '.tabs-container .tab.active', new RegExp(name.replace('.', '\\.')), 'editor tab');
   await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
