@@ -127,3 +127,19 @@ test('a report that cannot be written is one line on stderr with the path and wh
     ws.dispose();
   }
 });
+
+test('in SARIF, a declined document and the configuration problems point at rule descriptors that say what they are', async () => {
+  const ws = tempWorkspace({ '.pimrc.json': '{ "maxDocumentSize": 1000 }', 'sop.md': big(2000) });
+  try {
+    const sarif = JSON.parse((await run(['sop.md', '-f', 'sarif'], ws.root)).stdout) as { runs: { tool: { driver: { rules: { id: string; shortDescription: { text: string } }[] } }; results: { ruleId: string; ruleIndex?: number }[] }[] };
+    const [runResult] = sarif.runs;
+    const result = runResult?.results.find((r) => r.ruleId === 'document-declined');
+    assert.ok(result, 'no document-declined result');
+    const descriptor = runResult?.tool.driver.rules[result.ruleIndex as number];
+    assert.equal(descriptor?.id, 'document-declined');
+    assert.match(descriptor?.shortDescription.text ?? '', /not checked/);
+    for (const id of ['config-invalid', 'internal-error', 'too-many-findings']) assert.ok(runResult?.tool.driver.rules.some((r) => r.id === id), id);
+  } finally {
+    ws.dispose();
+  }
+});

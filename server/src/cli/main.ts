@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { bundledKnowledge } from '../bundled-knowledge';
-import { CONFIG_PROBLEM, coverageReportHtml, INTERNAL_ERROR, KnowledgeError, rules, type Knowledge } from '../service/index';
+import { CONFIG_PROBLEM, coverageReportHtml, DOCUMENT_DECLINED, INTERNAL_ERROR, TOO_MANY_FINDINGS, KnowledgeError, rules, type Knowledge } from '../service/index';
 import { formatCoverageJson, formatCoverageMarkdown, type FileCoverage } from './coverage-report';
 import { expandArguments, toPosix, type Target } from './files';
 import { fsPath } from '../node-host';
@@ -10,7 +10,7 @@ import { formatCodeQuality } from './formats/codequality';
 import { formatGithub } from './formats/github';
 import { formatJson } from './formats/json';
 import { formatJunit } from './formats/junit';
-import { formatSarif } from './formats/sarif';
+import { formatSarif, type ExtraRule } from './formats/sarif';
 import { formatStylish } from './formats/stylish';
 import { checkTargets, lintFiles, type LintRun, type LocatedFinding, type UnreadableFile } from './lint-files';
 import { knowledgeAsJson } from './print-knowledge';
@@ -28,6 +28,13 @@ export const EXIT_USAGE = 2;
 const LINT_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'codequality'] as const;
 const COVERAGE_FORMATS = ['json', 'markdown'] as const;
 const REPORT_FORMATS = ['html'] as const;
+/** Findings the registry has no rule for, described in SARIF so that viewers can show them. */
+const EXTRA_RULES: readonly ExtraRule[] = [
+  { id: CONFIG_PROBLEM, description: 'A .pimrc.json file (or a file it extends) is invalid; the defaults apply until it is fixed.', level: 'error' },
+  { id: INTERNAL_ERROR, description: 'A rule failed on this document; the other rules still ran.', level: 'error' },
+  { id: DOCUMENT_DECLINED, description: 'The document was not checked: it is larger than maxDocumentSize, or shaped so that parsing it would take too long.', level: 'warning' },
+  { id: TOO_MANY_FINDINGS, description: 'More findings than are reported for one document; the most severe are shown.', level: 'warning' },
+];
 
 const USAGE = `Usage:
   pim-lint [options] <paths, folders or globs...>      check PIM documents
@@ -195,7 +202,7 @@ async function lintCommand(options: Options, knowledge: Knowledge, io: CliIo): P
       report = formatJson(findings);
       break;
     case 'sarif':
-      report = formatSarif(findings, rules, knowledge, [CONFIG_PROBLEM, INTERNAL_ERROR]);
+      report = formatSarif(findings, rules, knowledge, EXTRA_RULES);
       break;
     case 'junit':
       report = formatJunit(findings, [...new Set([...run.configProblems.map((p) => p.file), ...run.files.map((f) => f.file)])]);

@@ -12,6 +12,8 @@ export { NEVER_CANCELLED, type CancellationToken, type Disposable, type FileStat
 export { isInside, uriBasename, uriDirname, uriJoin, uriRelative } from './uri';
 export {
   INTERNAL_ERROR,
+  DOCUMENT_DECLINED,
+  TOO_MANY_FINDINGS,
   KnowledgeError,
   LIMITS,
   lineStartsOf,

@@ -14,8 +14,15 @@ export function relativeUri(path: string): string {
  * checkout. Each rule's help cites the PIM source of its requirement, and its properties say how
  * sure that requirement is. Reports are in English, like the rule documentation.
  */
-export function formatSarif(findings: readonly LocatedFinding[], rules: readonly Rule[], knowledge: Knowledge, extraRuleIds: readonly string[]): string {
-  const descriptors = [...rules.map((rule) => ruleDescriptor(rule, knowledge)), ...extraRuleIds.map(extraDescriptor)];
+/** A finding of no rule of the registry: what it says, and how severe it is by default. */
+export interface ExtraRule {
+  readonly id: string;
+  readonly description: string;
+  readonly level: 'error' | 'warning';
+}
+
+export function formatSarif(findings: readonly LocatedFinding[], rules: readonly Rule[], knowledge: Knowledge, extraRules: readonly ExtraRule[]): string {
+  const descriptors = [...rules.map((rule) => ruleDescriptor(rule, knowledge)), ...extraRules.map(extraDescriptor)];
   const index = new Map(descriptors.map((d, i) => [d.id, i]));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -65,7 +72,7 @@ function ruleDescriptor(rule: Rule, knowledge: Knowledge) {
   };
 }
 
-/** Findings of no rule (an invalid configuration, an internal error) have no page and no PIM source. */
-function extraDescriptor(id: string) {
-  return { id, shortDescription: { text: id }, defaultConfiguration: { level: 'error' as const } };
+/** Findings of no rule (an invalid configuration, an internal error, a declined document) have no page and no PIM source. */
+function extraDescriptor(rule: ExtraRule) {
+  return { id: rule.id, shortDescription: { text: rule.description }, defaultConfiguration: { level: rule.level } };
 }
