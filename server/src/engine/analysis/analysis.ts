@@ -18,7 +18,7 @@ import { collectEvidence, evidenceContext, type DocumentEvidence, type EvidenceC
 import { chooseCategory, type CategorySource } from './infer-category';
 import { chooseKind, kindScores, type KindGuess, type KindScore } from './infer-kind';
 import { readsLikeGuidance, readsLikeTemplate } from './genre';
-import { sectionsPresent } from './sections';
+import { emptyHeadedSections, sectionsPresent } from './sections';
 import { detectLanguage } from './language';
 import { matchersFor, type Matchers } from './matchers';
 import { findPlaceholders, placeholderTokenStarts } from './placeholders';
@@ -146,6 +146,11 @@ export class Analysis {
    * Evidence for the sections of one kind only: what a declared kind needs, at a fraction of the
    * cost. Evidence is collected item by item, so it is the same for that kind's sections.
    */
+  /** A kind given by the front matter or an option needs its own sections only; inference weighs every kind's. */
+  private sectionEvidenceFor(kind: DocumentKind): DocumentEvidence {
+    return kind === this.givenKind ? this.sectionEvidenceOf(kind) : this.sectionEvidence;
+  }
+
   sectionEvidenceOf(kind: DocumentKind): DocumentEvidence {
     const prefix = sectionRef(kind, { id: '' });
     return this.once(`sectionEvidence:${kind.id}`, () => collectEvidence(this.evidenceContext, this.matchers.kindSections, (ref) => ref.startsWith(prefix)));
@@ -171,6 +176,11 @@ export class Analysis {
     return this.once('missingSections', () =>
       this.kind && !this.isGuidance ? this.kind.sections.filter((s) => this.requires(s) && !this.sectionsFound.has(s.id)) : [],
     );
+  }
+
+  /** For the document's kind: section id -> headings that name the section with nothing under them. */
+  get emptyHeadedSections(): ReadonlyMap<string, readonly Section[]> {
+    return this.once('emptyHeadedSections', () => (this.kind ? emptyHeadedSections(this.model, this.kind, this.sectionEvidenceFor(this.kind)) : new Map()));
   }
 
   /** Whether the document must have a section of its kind: a required one, unless it applies only where a signal occurs. */
@@ -211,9 +221,7 @@ export class Analysis {
   }
 
   sectionsPresentFor(kind: DocumentKind): ReadonlyMap<string, readonly Section[]> {
-    // A kind given by the front matter or an option needs its own sections only; inference weighs every kind's.
-    const evidence = (): DocumentEvidence => (kind === this.givenKind ? this.sectionEvidenceOf(kind) : this.sectionEvidence);
-    return this.once(`sections:${kind.id}`, () => sectionsPresent(this.model, kind, evidence(), this.knowledge.calibration));
+    return this.once(`sections:${kind.id}`, () => sectionsPresent(this.model, kind, this.sectionEvidenceFor(kind), this.knowledge.calibration));
   }
 
   /** Where the phrases of a lexicon signal occur in evidence text (headings included). */

@@ -47,6 +47,27 @@ export function sectionPresence(model: DocumentModel, kind: DocumentKind, eviden
   return presence;
 }
 
+/**
+ * For each section of the kind, the headings that name it with nothing under them: the section is
+ * started but empty, which the empty-section rule reports where it is.
+ */
+export function emptyHeadedSections(model: DocumentModel, kind: DocumentKind, evidence: DocumentEvidence): Map<string, Section[]> {
+  const hasWords = sectionsWithWords(model);
+  const empty = new Map<string, Section[]>();
+  for (const section of kind.sections) {
+    const names = Object.values(section.names).map(phraseKey);
+    const claims = evidence.items.get(sectionRef(kind, section))?.headings ?? [];
+    const headings = claims.flatMap((claim) => {
+      if (claim.section === undefined || hasWords.has(claim.section)) return [];
+      const heading = model.sections[claim.section] as Section;
+      // A generic heading ("Purpose") is this section only when it is the section's own full name.
+      return !claim.generic || names.includes(phraseKey(heading.title)) ? [heading] : [];
+    });
+    if (headings.length > 0) empty.set(section.id, headings);
+  }
+  return empty;
+}
+
 /** The section holding the strongest evidence, or the label that names the section. */
 function whereContentIs(model: DocumentModel, item: ItemEvidence): Section {
   const label = item.headings.find((claim) => claim.blocks);

@@ -19,6 +19,10 @@ export default defineRule({
       {
         text: '---\npim:\n  kind: referral-sop\n---\n# Referral SOP\n\n## Purpose\n\nWhy.\n\n## Service mapping\n\nWho.\n\n## Informed consent\n\nConsent.\n\n## Referral pathway\n\nHow.\n\n## Follow-up and feedback\n\nFollow-up.\n',
       },
+      // The heading is there with nothing under it: empty-section reports it at the heading, once.
+      {
+        text: '---\npim:\n  kind: referral-sop\n---\n# Referral SOP\n\n## Purpose\n\nWhy.\n\n## Service mapping\n\nWho.\n\n## Consent for referral\n\n## Referral pathway\n\nHow.\n\n## Follow-up and feedback\n\nFollow-up.\n',
+      },
       { text: "---\npim:\n  kind: referral-sop\n  lang: fr\n---\n# POS de référencement\n\n## Objet\n\nCette procédure fixe la manière dont le personnel de protection oriente une personne vers les services dont elle a besoin.\n\n## Cartographie des services\n\nLa cartographie des services, avec le point focal de chaque prestataire, est tenue à jour par le groupe de travail protection.\n\n## Consentement éclairé\n\nAucun référencement n'est fait sans le consentement éclairé de la personne, recueilli oralement et noté sur la fiche.\n\n## Circuit de référencement\n\nÉtape 1 : le gestionnaire de cas remplit la fiche de référencement avec la personne. Étape 2 : il appelle le point focal du service choisi et lui transmet la fiche par la plateforme chiffrée.\n\n## Suivi et retour d'information\n\nLe gestionnaire de cas vérifie dans les sept jours que la personne a été reçue, et note le résultat dans le dossier.\n" },
       { text: '---\npim:\n  kind: referral-sop\n  lang: es\n---\n# POE de derivación\n\n## Propósito\n\nEste procedimiento establece cómo el personal de protección conecta a cada persona con los servicios que necesita.\n\n## Mapeo de servicios\n\nEl grupo de trabajo de protección mantiene actualizado el mapeo de servicios, con el punto focal de cada proveedor.\n\n## Consentimiento informado\n\nNinguna derivación se hace sin el consentimiento informado de la persona, que se pide de forma verbal y se anota en la ficha.\n\n## Ruta de derivación\n\nPaso 1: la gestora de casos llena la ficha de derivación junto con la persona. Paso 2: llama al punto focal del servicio elegido y le envía la ficha por la plataforma cifrada.\n\n## Seguimiento y retroalimentación\n\nEn un plazo de siete días, la gestora de casos comprueba que la persona fue atendida y anota el resultado en el expediente.\n' },
     ],
@@ -32,6 +36,9 @@ export default defineRule({
     const kind = analysis.kind;
     if (!kind) return;
     for (const section of analysis.missingSections) {
+      // Its heading is there with nothing under it: empty-section says so at the heading, and a
+      // skeleton inserted here would give the document the heading twice.
+      if (analysis.emptyHeadedSections.has(section.id)) continue;
       const name = textIn(section.names, lang);
       const edit = insertSectionEdit(kind, section, analysis);
       report({
