@@ -39,7 +39,7 @@ export default defineRule({
       if (coverage.steps[step.id]?.status === 'missing') {
         report({
           span: anchor,
-          message: message('process-step-missing.step', { step: stepName, substeps: step.substeps.map((s) => `"${textIn(s.names, lang)}"`).join(', ') }),
+          message: message('process-step-missing.step', { step: stepName, substeps: step.substeps.map((s) => message('quoted', { text: textIn(s.names, lang) })).join(', ') }),
           refs: [`step:${step.id}`, ...step.substeps.map((s) => `substep:${s.id}`)],
         });
         continue;
