@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json] [--runs <n>] [files or folders of real documents...]
+ * npm run bench [-- --json] [--runs <n>] [--memory-only] [files or folders of real documents...]
  *
  * The speed and memory figures of the performance targets, measured, not asserted: each is the
  * median of several runs, with the smallest and the largest. The language server is the bundled
@@ -274,13 +274,14 @@ function markdownFiles(paths: readonly string[]): string[] {
   });
 }
 
-function parseArguments(argv: readonly string[]): { json: boolean; runs: number; extra: string[] } {
+function parseArguments(argv: readonly string[]): { json: boolean; runs: number; memoryOnly: boolean; extra: string[] } {
   const args = [...argv];
-  const options = { json: false, runs: 3, extra: [] as string[] };
+  const options = { json: false, runs: 3, memoryOnly: false, extra: [] as string[] };
   while (args.length > 0) {
     const arg = args.shift() as string;
     if (arg === '--json') options.json = true;
     else if (arg === '--runs') options.runs = Math.max(1, Number(args.shift()));
+    else if (arg === '--memory-only') options.memoryOnly = true;
     else options.extra.push(arg);
   }
   return options;
@@ -288,12 +289,22 @@ function parseArguments(argv: readonly string[]): { json: boolean; runs: number;
 
 const format = (s: Stat, digits = 0, unit = ' ms'): string => `${s.median.toFixed(digits)}${unit} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
 
+/** `--memory-only`: the memory figures alone, which a change to what the server keeps is about. */
+async function printMemoryOnly(runs: number): Promise<void> {
+  const memory = await timesAsync(runs, () => memoryRun());
+  const idle = stat(memory.map((m) => m.idle));
+  const open = stat(memory.map((m) => m.open));
+  const closed = stat(memory.map((m) => m.closed));
+  console.log(`RSS idle ${format(idle, 0, ' MB')}, with ${OPEN_DOCUMENTS} documents open ${format(open, 0, ' MB')}, after closing them ${format(closed, 0, ' MB')}`);
+}
+
 async function main(): Promise<void> {
   const options = parseArguments(process.argv.slice(2));
   const runs = options.runs;
   const extraFiles = markdownFiles(options.extra);
   const sop = largeSop(5000);
   const sopH3 = allHeadingsAtLevel3(sop);
+  if (options.memoryOnly) return printMemoryOnly(runs);
 
   progress('server start');
   const ready = stat(await serverReady(2 * runs + 1));

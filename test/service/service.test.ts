@@ -167,3 +167,19 @@ test('configuration is read through the host, and a change event on a file it ex
   const after = (await service.report(uri('method.md')))?.findings ?? [];
   assert.ok(after.some((f) => f.ruleId === 'required-section' && f.severity === 'error'), after.map((f) => `${f.ruleId}:${f.severity}`).join(', '));
 });
+
+test('only the analyses of the open documents used last are kept; an older one is worked out again when asked, with the same answers', async () => {
+  const host = memoryHost({});
+  const service = createPimService({ knowledge, host, maxAnalyses: 2 });
+  const docs = ['a', 'b', 'c'].map((name) => uri(`${name}.md`));
+  const hoverAt = METHOD.indexOf('Informed consent') + 3;
+  for (const doc of docs) service.openDocument(doc, 1, METHOD);
+  const first = await service.hover(docs[0]!, hoverAt);
+  assert.ok(first, 'no hover on the first document');
+  for (const doc of docs) await service.report(doc);
+  assert.equal(service.stats().analyses, 2, 'more analyses kept than the limit');
+  assert.equal(service.stats().analysed, 3, 'every document keeps its facts');
+  // The first document's analysis was let go: asking again works it out again, with the same answer.
+  assert.deepEqual(await service.hover(docs[0]!, hoverAt), first);
+  assert.equal(service.stats().analyses, 2);
+});

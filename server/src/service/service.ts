@@ -42,6 +42,8 @@ export interface PimServiceOptions {
   readonly host: PimHost;
   /** Editor settings per document; none from the command line. */
   readonly editorOptions?: (uri: string) => Promise<EditorOptions>;
+  /** Open documents whose full analysis is kept (the others keep their facts); `MAX_ANALYSES` by default. */
+  readonly maxAnalyses?: number;
 }
 
 /** How one document is to be checked, beyond its configuration. */
@@ -89,7 +91,7 @@ const PIM_KEY_LINE = /^pim[ \t]*:/m;
 
 export class PimService {
   /** Every document the service knows, open or read from disk; visible so that tests and the status can see it. */
-  readonly store = new DocumentStore();
+  readonly store: DocumentStore;
   readonly knowledge: Knowledge;
   private readonly host: PimHost;
   /** `.pimrc.json` files, read through the host; emptied when one of them changes. */
@@ -103,6 +105,7 @@ export class PimService {
 
   constructor(options: PimServiceOptions) {
     this.knowledge = options.knowledge;
+    this.store = new DocumentStore(options.maxAnalyses);
     this.host = options.host;
     this.config = new ConfigResolver({ host: options.host, ruleIds: [...rules.map((r) => r.id), PROJECT_RULE], folders: () => this.folders });
     this.editorOptions = options.editorOptions;

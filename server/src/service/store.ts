@@ -2,7 +2,9 @@
  * The document store: the service's one cache, visible and tested. URI -> the text of one version
  * (an open editor buffer, or the file as last read through the host) and what was worked out from
  * it. A new version replaces the old, whose analysis is handed on so that unchanged chunks are
- * reused; a closed or deleted document leaves nothing behind.
+ * reused; a closed or deleted document leaves nothing behind. The heavy analyses are kept for the
+ * open documents used last only (`maxAnalyses`); an older one keeps its facts, and its analysis is
+ * worked out again when it is asked for, so memory stays bounded however many documents are open.
  */
 import type { Analysis } from '../engine/index';
 import type { DocumentFacts } from './facts';
@@ -43,8 +45,15 @@ export interface StoreStats {
   readonly analyses: number;
 }
 
+/** Analyses kept at most: a few dozen open documents are what anybody works in at once. */
+export const MAX_ANALYSES = 32;
+
 export class DocumentStore {
   private readonly entries = new Map<string, Entry>();
+  /** URIs whose result holds an analysis, least recently used first. */
+  private readonly recent = new Set<string>();
+
+  constructor(private readonly maxAnalyses = MAX_ANALYSES) {}
 
   /** A new version of a document (or the first); the old one's analysis is kept for reuse only. */
   set(document: StoredDocument): void {
@@ -59,15 +68,36 @@ export class DocumentStore {
     return this.entries.get(uri)?.document;
   }
 
-  /** The result for these options, computed at most once per version. */
+  /**
+   * The result for these options, computed at most once per version, and again only for an open
+   * document whose analysis was let go to make room.
+   */
   result(uri: string, optionsKey: string, compute: (previous: Analysis | undefined) => StoredResult): StoredResult | undefined {
     const entry = this.entries.get(uri);
     if (!entry) return undefined;
-    if (entry.result?.optionsKey === optionsKey) return entry.result;
+    if (entry.result?.optionsKey === optionsKey && (entry.result.analysis || !entry.document.open)) {
+      if (entry.result.analysis) this.touch(uri);
+      return entry.result;
+    }
     const result = compute(entry.result?.analysis ?? entry.previous);
     entry.result = result;
     delete entry.previous;
+    if (result.analysis) this.touch(uri);
     return result;
+  }
+
+  /** Marks the analysis as used last, and lets go of the least recently used beyond the limit. */
+  private touch(uri: string): void {
+    this.recent.delete(uri);
+    this.recent.add(uri);
+    for (const oldest of this.recent) {
+      if (this.recent.size <= this.maxAnalyses) break;
+      this.recent.delete(oldest);
+      const entry = this.entries.get(oldest);
+      if (!entry) continue;
+      if (entry.result?.analysis) entry.result = { optionsKey: entry.result.optionsKey, facts: entry.result.facts };
+      delete entry.previous;
+    }
   }
 
   /** The last result of a document, whatever its options: for answers that must not wait. */
@@ -77,6 +107,7 @@ export class DocumentStore {
 
   delete(uri: string): void {
     this.entries.delete(uri);
+    this.recent.delete(uri);
   }
 
   /** Drop every result (settings or configuration changed); texts stay. */
