@@ -5,15 +5,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Ajv from 'ajv';
-import { main } from '../../server/src/cli/main';
+import { runCli } from '../helpers/run-cli';
 import { formatCodeQuality } from '../../server/src/cli/formats/codequality';
 import { escapeData, escapeProperty, formatGithub } from '../../server/src/cli/formats/github';
 import type { LocatedFinding } from '../../server/src/cli/lint-files';
 import { tempWorkspace } from '../helpers/temp-workspace';
 
 async function run(args: string[], cwd: string): Promise<{ code: number; stdout: string }> {
-  let stdout = '';
-  const code = await main(args, { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
+  const { code, stdout } = await runCli(args, cwd);
   return { code, stdout };
 }
 

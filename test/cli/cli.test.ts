@@ -6,17 +6,10 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { main } from '../../server/src/cli/main';
+import { runCli } from '../helpers/run-cli';
 import { tempWorkspace } from '../helpers/temp-workspace';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-
-async function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 const SOP_WITH_ERRORS = '---\npim:\n  kind: referral-sop\n  status: final\n---\n# Referral SOP\n\n## Purpose\n\nWhy we refer.\n';
 const CLEAN = '---\npim:\n  kind: dpia\n---\n# DPIA\n\n<!-- pim-disable-file -->\n';
@@ -30,7 +23,7 @@ const FILES = {
 test('folders: only documents that declare pim: are checked; errors give exit code 1', async () => {
   const ws = tempWorkspace(FILES);
   try {
-    const { code, stdout } = await run(['docs', '--format', 'json'], ws.root);
+    const { code, stdout } = await runCli(['docs', '--format', 'json'], ws.root);
     assert.equal(code, 1);
     const findings = JSON.parse(stdout) as { file: string; ruleId: string; severity: string; line: number; column: number; endLine: number; endColumn: number; refs: string[]; message: string }[];
     assert.deepEqual([...new Set(findings.map((f) => f.file))], ['docs/sop.md']);
@@ -47,14 +40,14 @@ test('folders: only documents that declare pim: are checked; errors give exit co
 test('files named explicitly are PIM documents even without front matter, and the kind is inferred', async () => {
   const ws = tempWorkspace(FILES);
   try {
-    const { code, stdout } = await run(['docs/undeclared.md', 'docs/notes.md', '-f', 'json'], ws.root);
+    const { code, stdout } = await runCli(['docs/undeclared.md', 'docs/notes.md', '-f', 'json'], ws.root);
     const findings = JSON.parse(stdout) as { file: string; ruleId: string; message: string; severity: string }[];
     assert.equal(code, 0);
     const inferred = findings.find((f) => f.file === 'docs/undeclared.md' && f.ruleId === 'kind-inferred');
     assert.match(inferred?.message ?? '', /reads like this kind: Data sharing agreement; declare it with `pim: \{kind: data-sharing-agreement\}`/);
     assert.equal(inferred?.severity, 'info');
     assert.ok(findings.some((f) => f.file === 'docs/notes.md'));
-    const forced = JSON.parse((await run(['docs/undeclared.md', '-f', 'json', '--kind', 'dpia'], ws.root)).stdout) as { ruleId: string; message: string }[];
+    const forced = JSON.parse((await runCli(['docs/undeclared.md', '-f', 'json', '--kind', 'dpia'], ws.root)).stdout) as { ruleId: string; message: string }[];
     assert.ok(!forced.some((f) => f.ruleId === 'kind-inferred'));
     assert.ok(forced.some((f) => f.ruleId === 'required-section' && /DPIA|data protection impact/i.test(f.message)));
   } finally {
@@ -69,8 +62,8 @@ test('globs and config globs select documents; ignore globs skip them', async ()
   });
   try {
     const files = (out: string): string[] => [...new Set((JSON.parse(out) as { file: string }[]).map((f) => f.file))];
-    assert.deepEqual(files((await run(['docs/*.md', '-f', 'json'], ws.root)).stdout), ['docs/notes.md']);
-    assert.deepEqual(files((await run(['docs', '-f', 'json'], ws.root)).stdout), ['docs/notes.md']);
+    assert.deepEqual(files((await runCli(['docs/*.md', '-f', 'json'], ws.root)).stdout), ['docs/notes.md']);
+    assert.deepEqual(files((await runCli(['docs', '-f', 'json'], ws.root)).stdout), ['docs/notes.md']);
   } finally {
     ws.dispose();
   }
@@ -79,7 +72,7 @@ test('globs and config globs select documents; ignore globs skip them', async ()
 test('stylish output names file, position, severity, message and rule', async () => {
   const ws = tempWorkspace(FILES);
   try {
-    const { stdout } = await run(['docs'], ws.root);
+    const { stdout } = await runCli(['docs'], ws.root);
     assert.match(stdout, /^docs\/sop\.md\n/);
     assert.match(stdout, /\n {2}6:1 +error +This Referral SOP has no ".+" section, which it requires; .+ required-section\n/);
     assert.match(stdout, /\d+ problems \(\d+ errors, \d+ warnings, \d+ infos, \d+ hints\) in 2 PIM documents\n$/);
@@ -91,7 +84,7 @@ test('stylish output names file, position, severity, message and rule', async ()
 test('SARIF output is valid SARIF 2.1.0', async () => {
   const ws = tempWorkspace(FILES);
   try {
-    const { stdout } = await run(['docs', '-f', 'sarif'], ws.root);
+    const { stdout } = await runCli(['docs', '-f', 'sarif'], ws.root);
     const log = JSON.parse(stdout) as { runs: { tool: { driver: { rules: { id: string }[] } }; results: unknown[] }[] };
     const require = createRequire(import.meta.url);
     const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
@@ -112,7 +105,7 @@ test('SARIF output is valid SARIF 2.1.0', async () => {
 test('SARIF rules cite the PIM source of their requirement, say how sure it is and link their page on the repository', async () => {
   const ws = tempWorkspace(FILES);
   try {
-    const { stdout } = await run(['docs', '-f', 'sarif'], ws.root);
+    const { stdout } = await runCli(['docs', '-f', 'sarif'], ws.root);
     type Descriptor = { id: string; helpUri?: string; help?: { text: string; markdown: string }; properties?: { source: string; certainty: string; sources: { title: string; url?: string }[] } };
     const descriptors = (JSON.parse(stdout) as { runs: { tool: { driver: { rules: Descriptor[] } } }[] }).runs[0]!.tool.driver.rules;
     const channel = descriptors.find((d) => d.id === 'unsafe-channel')!;
@@ -131,7 +124,7 @@ test('SARIF rules cite the PIM source of their requirement, say how sure it is a
 test('JUnit output is well-formed XML with a failure per finding', async () => {
   const ws = tempWorkspace({ ...FILES, 'docs/sop.md': SOP_WITH_ERRORS.replace('Why we refer.', 'Why we refer <people> & "cases".') });
   try {
-    const { stdout } = await run(['docs', '-f', 'junit'], ws.root);
+    const { stdout } = await runCli(['docs', '-f', 'junit'], ws.root);
     assert.match(stdout, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="pim-lint" tests="\d+" failures="\d+">/);
     const failures = stdout.match(/<failure /g)?.length ?? 0;
     assert.equal(Number(/failures="(\d+)"/.exec(stdout)?.[1]), failures);
@@ -145,18 +138,18 @@ test('JUnit output is well-formed XML with a failure per finding', async () => {
 test('exit codes: 0 clean, 2 for usage errors, unknown files, formats or kinds, and invalid config', async () => {
   const ws = tempWorkspace(FILES);
   try {
-    assert.equal((await run(['docs/clean.md'], ws.root)).code, 0);
-    assert.equal((await run([], ws.root)).code, 2);
-    assert.equal((await run(['nope.md'], ws.root)).code, 2);
-    assert.equal((await run(['docs', '--format', 'xml'], ws.root)).code, 2);
-    assert.equal((await run(['docs', '--kind', 'memo'], ws.root)).code, 2);
-    assert.equal((await run(['docs', '--bogus'], ws.root)).code, 2);
+    assert.equal((await runCli(['docs/clean.md'], ws.root)).code, 0);
+    assert.equal((await runCli([], ws.root)).code, 2);
+    assert.equal((await runCli(['nope.md'], ws.root)).code, 2);
+    assert.equal((await runCli(['docs', '--format', 'xml'], ws.root)).code, 2);
+    assert.equal((await runCli(['docs', '--kind', 'memo'], ws.root)).code, 2);
+    assert.equal((await runCli(['docs', '--bogus'], ws.root)).code, 2);
   } finally {
     ws.dispose();
   }
   const bad = tempWorkspace({ ...FILES, '.pimrc.json': '{ "rules": { "required-sectoin": "off" } }' });
   try {
-    const { code, stdout } = await run(['docs/clean.md', '-f', 'json'], bad.root);
+    const { code, stdout } = await runCli(['docs/clean.md', '-f', 'json'], bad.root);
     assert.equal(code, 2);
     const problem = (JSON.parse(stdout) as { file: string; ruleId: string; message: string; line: number }[]).find((f) => f.file === '.pimrc.json');
     assert.equal(problem?.ruleId, 'config-invalid');
@@ -169,7 +162,7 @@ test('exit codes: 0 clean, 2 for usage errors, unknown files, formats or kinds, 
 test('coverage: the JSON contract and the markdown checklist', async () => {
   const ws = tempWorkspace(FILES);
   try {
-    const { code, stdout } = await run(['coverage', 'docs/sop.md'], ws.root);
+    const { code, stdout } = await runCli(['coverage', 'docs/sop.md'], ws.root);
     assert.equal(code, 0);
     const report = JSON.parse(stdout) as { files: { file: string; kind: string; principles: Record<string, { status: string; evidence: { line: number; text: string }[] }>; substeps: Record<string, unknown>; steps: Record<string, unknown> }[] };
     const file = report.files[0]!;
@@ -181,7 +174,7 @@ test('coverage: the JSON contract and the markdown checklist', async () => {
     const purpose = file.substeps['define-purpose-and-information-needs'] as { status: string; evidence: { line: number; text: string }[] };
     assert.notEqual(purpose.status, 'missing');
     assert.ok(purpose.evidence.some((e) => e.line === 8 && e.text === '## Purpose'), JSON.stringify(purpose.evidence));
-    const markdown = (await run(['coverage', 'docs/sop.md', '--format', 'markdown'], ws.root)).stdout;
+    const markdown = (await runCli(['coverage', 'docs/sop.md', '--format', 'markdown'], ws.root)).stdout;
     assert.match(markdown, /^# PIM coverage\n/);
     assert.match(markdown, /\n## docs\/sop\.md\n/);
     assert.match(markdown, /\n- \[[ x~]\] Do no harm/);
@@ -191,7 +184,7 @@ test('coverage: the JSON contract and the markdown checklist', async () => {
 });
 
 test('--print-knowledge: the whole knowledge base, every item with id, names and source', async () => {
-  const { code, stdout } = await run(['--print-knowledge'], ROOT);
+  const { code, stdout } = await runCli(['--print-knowledge'], ROOT);
   assert.equal(code, 0);
   const k = JSON.parse(stdout);
   for (const key of ['principles', 'steps', 'categories', 'glossary', 'documentKinds']) assert.ok(Array.isArray(k[key]) && k[key].length > 0, key);
@@ -224,13 +217,13 @@ const ONLY_WARNINGS = '---\npim:\n  kind: dpia\n---\n# DPIA\n\nTODO\n';
 test('--quiet reports errors only and keeps the exit code', async () => {
   const ws = tempWorkspace(FILES);
   try {
-    const all = JSON.parse((await run(['docs', '-f', 'json'], ws.root)).stdout) as { severity: string }[];
+    const all = JSON.parse((await runCli(['docs', '-f', 'json'], ws.root)).stdout) as { severity: string }[];
     assert.ok(all.some((f) => f.severity !== 'error'));
-    const { code, stdout } = await run(['docs', '-f', 'json', '--quiet'], ws.root);
+    const { code, stdout } = await runCli(['docs', '-f', 'json', '--quiet'], ws.root);
     assert.equal(code, 1);
     const quiet = JSON.parse(stdout) as { severity: string }[];
     assert.deepEqual(quiet, all.filter((f) => f.severity === 'error'));
-    const stylish = (await run(['docs/sop.md', '--quiet'], ws.root)).stdout;
+    const stylish = (await runCli(['docs/sop.md', '--quiet'], ws.root)).stdout;
     assert.match(stylish, /\n--quiet left out \d+ findings below error level\.\n$/);
   } finally {
     ws.dispose();
@@ -240,7 +233,7 @@ test('--quiet reports errors only and keeps the exit code', async () => {
 test('--quiet never says "No problems" over the warnings it hides', async () => {
   const ws = tempWorkspace({ 'dpia.md': ONLY_WARNINGS });
   try {
-    const { code, stdout } = await run(['dpia.md', '--quiet'], ws.root);
+    const { code, stdout } = await runCli(['dpia.md', '--quiet'], ws.root);
     assert.equal(code, 0);
     assert.match(stdout, /^No errors in 1 PIM document\.\n--quiet left out \d+ findings below error level\.\n$/);
   } finally {
@@ -251,22 +244,22 @@ test('--quiet never says "No problems" over the warnings it hides', async () => 
 test('--max-warnings: exit 1 with a message above the limit, counted even with --quiet; 2 for a value that is not a number', async () => {
   const ws = tempWorkspace({ 'dpia.md': ONLY_WARNINGS });
   try {
-    const warnings = (JSON.parse((await run(['dpia.md', '-f', 'json'], ws.root)).stdout) as { severity: string }[]).filter((f) => f.severity === 'warning').length;
+    const warnings = (JSON.parse((await runCli(['dpia.md', '-f', 'json'], ws.root)).stdout) as { severity: string }[]).filter((f) => f.severity === 'warning').length;
     assert.ok(warnings > 0);
-    assert.equal((await run(['dpia.md'], ws.root)).code, 0);
-    assert.equal((await run(['dpia.md', '--max-warnings', String(warnings)], ws.root)).code, 0);
-    const over = await run(['dpia.md', '--max-warnings', String(warnings - 1), '-f', 'json'], ws.root);
+    assert.equal((await runCli(['dpia.md'], ws.root)).code, 0);
+    assert.equal((await runCli(['dpia.md', '--max-warnings', String(warnings)], ws.root)).code, 0);
+    const over = await runCli(['dpia.md', '--max-warnings', String(warnings - 1), '-f', 'json'], ws.root);
     assert.equal(over.code, 1);
     assert.equal(over.stderr, `pim-lint: ${warnings} warnings, more than the ${warnings - 1} that --max-warnings allows; fix some of them or raise the limit.\n`);
     assert.ok(JSON.parse(over.stdout).length >= warnings, 'the report is still written');
-    assert.equal((await run(['dpia.md', '--max-warnings=0', '--quiet'], ws.root)).code, 1);
+    assert.equal((await runCli(['dpia.md', '--max-warnings=0', '--quiet'], ws.root)).code, 1);
     for (const bad of ['many', '1.5', '']) {
-      const usage = await run(['dpia.md', '--max-warnings', bad], ws.root);
+      const usage = await runCli(['dpia.md', '--max-warnings', bad], ws.root);
       assert.equal(usage.code, 2, bad);
       assert.ok(usage.stderr.startsWith(`pim-lint: --max-warnings needs a whole number of warnings, such as 0 or 10, not "${bad}".\n`), usage.stderr);
     }
-    assert.match((await run(['dpia.md', '--max-warnings'], ws.root)).stderr, /^pim-lint: --max-warnings needs a value\./);
-    assert.equal((await run(['coverage', 'dpia.md', '--quiet'], ws.root)).code, 2);
+    assert.match((await runCli(['dpia.md', '--max-warnings'], ws.root)).stderr, /^pim-lint: --max-warnings needs a value\./);
+    assert.equal((await runCli(['coverage', 'dpia.md', '--quiet'], ws.root)).code, 2);
   } finally {
     ws.dispose();
   }
@@ -277,9 +270,9 @@ test('--declared-only checks named files as if found in a folder: front matter o
   try {
     const named = ['docs/dpia.md', 'docs/sop.md', 'docs/notes.md', 'docs/undeclared.md'];
     const files = (out: string): string[] => [...new Set((JSON.parse(out) as { file: string }[]).map((f) => f.file))];
-    assert.deepEqual(files((await run([...named, '-f', 'json'], ws.root)).stdout), ['docs/dpia.md', 'docs/notes.md', 'docs/sop.md', 'docs/undeclared.md']);
-    assert.deepEqual(files((await run([...named, '-f', 'json', '--declared-only'], ws.root)).stdout), ['docs/dpia.md', 'docs/undeclared.md']);
-    assert.match((await run(['docs/notes.md', '--declared-only'], ws.root)).stdout, /^No problems in 0 PIM documents\.\n$/);
+    assert.deepEqual(files((await runCli([...named, '-f', 'json'], ws.root)).stdout), ['docs/dpia.md', 'docs/notes.md', 'docs/sop.md', 'docs/undeclared.md']);
+    assert.deepEqual(files((await runCli([...named, '-f', 'json', '--declared-only'], ws.root)).stdout), ['docs/dpia.md', 'docs/undeclared.md']);
+    assert.match((await runCli(['docs/notes.md', '--declared-only'], ws.root)).stdout, /^No problems in 0 PIM documents\.\n$/);
   } finally {
     ws.dispose();
   }

@@ -3,15 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { closeSync, mkdirSync, openSync, ftruncateSync, symlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from '../../server/src/cli/main';
+import { runCli } from '../helpers/run-cli';
 import { tempWorkspace } from '../helpers/temp-workspace';
-
-async function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 interface JsonFinding {
   file: string;
@@ -25,7 +18,7 @@ const big = (bytes: number): string => `${SOP}\n${'The monitor records the answe
 test('a file over 5 MB is reported with one finding that says its size, the limit and how to raise it, not skipped', async () => {
   const ws = tempWorkspace({ 'docs/big.md': big(6 * 1024 * 1024), 'docs/small.md': SOP });
   try {
-    const { stdout } = await run(['docs'], ws.root);
+    const { stdout } = await runCli(['docs'], ws.root);
     assert.match(stdout, /docs\/big\.md\n\s+2:1\s+warning\s+This document is 6\.1 MB, more than the 5 MB that PIM Language Tools checks, so it was not checked; split it into smaller documents, or raise maxDocumentSize in \.pimrc\.json \(in bytes, now 5,242,880\) or the setting pim\.maxDocumentSize\.\s+document-declined/);
     assert.match(stdout, /in 2 PIM documents$/m);
   } finally {
@@ -36,13 +29,13 @@ test('a file over 5 MB is reported with one finding that says its size, the limi
 test('maxDocumentSize in .pimrc.json lowers or raises the limit', async () => {
   const ws = tempWorkspace({ '.pimrc.json': '{ "maxDocumentSize": 1000 }', 'sop.md': big(2000), 'raised/.pimrc.json': '{ "maxDocumentSize": 8388608 }', 'raised/big.md': big(6 * 1024 * 1024) });
   try {
-    const lowered = JSON.parse((await run(['sop.md', '-f', 'json'], ws.root)).stdout) as JsonFinding[];
+    const lowered = JSON.parse((await runCli(['sop.md', '-f', 'json'], ws.root)).stdout) as JsonFinding[];
     assert.deepEqual(
       lowered.map((f) => f.ruleId),
       ['document-declined'],
     );
     assert.match(lowered[0]?.message ?? '', /^This document is 2\.\d KB, more than the 1,000 bytes that PIM Language Tools checks/);
-    const raised = JSON.parse((await run(['raised/big.md', '-f', 'json'], ws.root)).stdout) as JsonFinding[];
+    const raised = JSON.parse((await runCli(['raised/big.md', '-f', 'json'], ws.root)).stdout) as JsonFinding[];
     assert.ok(raised.length > 0);
     assert.ok(!raised.some((f) => f.ruleId === 'document-declined'), JSON.stringify(raised.slice(0, 3)));
   } finally {
@@ -53,7 +46,7 @@ test('maxDocumentSize in .pimrc.json lowers or raises the limit', async () => {
 test('maxDocumentSize must be a whole number of bytes', async () => {
   const ws = tempWorkspace({ '.pimrc.json': '{ "maxDocumentSize": "5 MB" }', 'sop.md': SOP });
   try {
-    const { code, stdout } = await run(['sop.md'], ws.root);
+    const { code, stdout } = await runCli(['sop.md'], ws.root);
     assert.equal(code, 2);
     assert.match(stdout, /maxDocumentSize/);
   } finally {
@@ -70,7 +63,7 @@ test('of a file of gigabytes only the beginning is read, and its front matter st
     writeSync(fd, SOP);
     ftruncateSync(fd, 2 * 1024 * 1024 * 1024);
     closeSync(fd);
-    const findings = JSON.parse((await run(['docs', '-f', 'json'], ws.root)).stdout) as JsonFinding[];
+    const findings = JSON.parse((await runCli(['docs', '-f', 'json'], ws.root)).stdout) as JsonFinding[];
     assert.deepEqual(
       findings.map((f) => [f.file, f.ruleId]),
       [['docs/huge.md', 'document-declined']],
@@ -86,13 +79,13 @@ test('a link to nothing, in a folder or named, is one line on stderr with the pa
   try {
     symlinkSync(join(ws.root, 'nowhere.md'), join(ws.root, 'docs', 'gone.md'));
     for (const args of [['docs'], ['docs/gone.md', 'docs/good.md']]) {
-      const { code, stdout, stderr } = await run(args, ws.root);
+      const { code, stdout, stderr } = await runCli(args, ws.root);
       assert.equal(code, 2, stderr);
       assert.equal(stderr, 'pim-lint: docs/gone.md cannot be read (it does not exist, or is a link to nothing); make it a readable file or leave it out of the paths given.\n');
       assert.match(stdout, /docs\/good\.md\n/);
     }
     // A folder named like a document is a folder: its documents are checked.
-    assert.match((await run(['docs'], ws.root)).stdout, /docs\/folder\.md\/inside\.md\n/);
+    assert.match((await runCli(['docs'], ws.root)).stdout, /docs\/folder\.md\/inside\.md\n/);
   } finally {
     ws.dispose();
   }
@@ -102,7 +95,7 @@ test('a link to a folder named like a document cannot be read, and says it is a 
   const ws = tempWorkspace({ 'docs/good.md': SOP, 'elsewhere/notes.txt': 'x' });
   try {
     symlinkSync(join(ws.root, 'elsewhere'), join(ws.root, 'docs', 'x.md'));
-    const { code, stderr, stdout } = await run(['docs'], ws.root);
+    const { code, stderr, stdout } = await runCli(['docs'], ws.root);
     assert.equal(code, 2);
     assert.equal(stderr, 'pim-lint: docs/x.md cannot be read (it is a folder); make it a readable file or leave it out of the paths given.\n');
     assert.match(stdout, /docs\/good\.md\n/);
@@ -118,7 +111,7 @@ test('a report that cannot be written is one line on stderr with the path and wh
       ['/nonexistent/dir/out.sarif', 'the folder /nonexistent/dir does not exist'],
       ['.', 'it is a folder'],
     ] as const) {
-      const { code, stdout, stderr } = await run(['sop.md', '-f', 'sarif', '-o', output], ws.root);
+      const { code, stdout, stderr } = await runCli(['sop.md', '-f', 'sarif', '-o', output], ws.root);
       assert.equal(code, 2);
       assert.equal(stdout, '');
       assert.equal(stderr, `pim-lint: cannot write the report to ${output} (${reason}); choose a writable path with -o, or leave -o out to print the report.\n`);
@@ -131,7 +124,7 @@ test('a report that cannot be written is one line on stderr with the path and wh
 test('in SARIF, a declined document and the configuration problems point at rule descriptors that say what they are', async () => {
   const ws = tempWorkspace({ '.pimrc.json': '{ "maxDocumentSize": 1000 }', 'sop.md': big(2000) });
   try {
-    const sarif = JSON.parse((await run(['sop.md', '-f', 'sarif'], ws.root)).stdout) as { runs: { tool: { driver: { rules: { id: string; shortDescription: { text: string } }[] } }; results: { ruleId: string; ruleIndex?: number }[] }[] };
+    const sarif = JSON.parse((await runCli(['sop.md', '-f', 'sarif'], ws.root)).stdout) as { runs: { tool: { driver: { rules: { id: string; shortDescription: { text: string } }[] } }; results: { ruleId: string; ruleIndex?: number }[] }[] };
     const [runResult] = sarif.runs;
     const result = runResult?.results.find((r) => r.ruleId === 'document-declined');
     assert.ok(result, 'no document-declined result');

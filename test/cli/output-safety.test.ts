@@ -1,14 +1,10 @@
 /** Document text and file names in human-readable reports: no terminal control sequences, and URIs and Markdown that mean the file. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { main } from '../../server/src/cli/main';
+import { runCli } from '../helpers/run-cli';
 import { tempWorkspace } from '../helpers/temp-workspace';
 
-async function run(args: string[], cwd: string): Promise<string> {
-  let stdout = '';
-  await main(args, { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
-  return stdout;
-}
+const run = async (args: string[], cwd: string): Promise<string> => (await runCli(args, cwd)).stdout;
 
 const HOSTILE_HEADING = 'Scope \u001b[2J\u001b]0;owned\u0007 \u009b31m \u0000 done';
 const DOCUMENT = `---\npim:\n  kind: report\n---\n# Report\n\n## ${HOSTILE_HEADING}\n\n## Methodology\n\nText.\n`;

@@ -2,16 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { main } from '../../server/src/cli/main';
+import { runCli } from '../helpers/run-cli';
 
 const PROJECT = join(import.meta.dirname, '..', 'fixtures', 'projects', 'north-2026');
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { cwd: PROJECT, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+const run = (args: string[]) => runCli(args, PROJECT);
 
 interface Item {
   status: string;
@@ -78,8 +73,7 @@ test('pim-lint report writes one self-contained HTML page that escapes what docu
     'docs/<i>odd&.md': '---\npim:\n  kind: referral-sop\n---\n# Referral <script>alert(1)</script> SOP\n\n## Purpose\n\nWhy we refer people & how.\n',
   });
   try {
-    let html = '';
-    const code = await main(['report', 'docs'], { cwd: ws.root, stdout: (t) => (html += t), stderr: () => {} });
+    const { code, stdout: html } = await runCli(['report', 'docs'], ws.root);
     assert.equal(code, 0);
     assert.match(html, /^<!DOCTYPE html>/);
     assert.doesNotMatch(html, /<script|<link|src=|@import|https?:\/\/(?!www\.w3\.org)/i, 'no script, no outside asset');

@@ -1,5 +1,6 @@
 import { defineRule } from './define-rule';
 import type { Analysis } from '../analysis/analysis';
+import type { Span } from '../types';
 import { affirmedSentences } from './signals';
 
 /** The document affirms that raw or personal data about people is sent or shared somewhere. */
@@ -44,31 +45,25 @@ export default defineRule({
     ],
   },
   check({ analysis, report, message }) {
+    // One finding per sentence: the first reason found for it is the one given.
     const reported = new Set<string>();
-    for (const sentence of affirmedSentences(analysis, 'unsafe-channels', { with: [['transmission', 'data-sharing'], ['data-objects', 'raw-data', 'personal-data']] })) {
-      reported.add(`${sentence.start}:${sentence.end}`);
-      report({ span: sentence, message: message('unsafe-channel') });
-    }
-    // Plain e-mail is unsafe for data about individuals, unless the file itself is protected.
-    for (const sentence of affirmedSentences(analysis, 'email-channels', { with: [['raw-data', 'personal-data']], without: ['encryption'], bodyOnly: true })) {
-      const key = `${sentence.start}:${sentence.end}`;
-      if (reported.has(key)) continue;
-      reported.add(key);
-      report({ span: sentence, message: message('unsafe-channel.email') });
-    }
-    // An agreement often says what is shared in one section and how in another: "the records are
-    // sent by e-mail" then carries the individual data named elsewhere, unless files are protected.
-    if (sendsIndividualData(analysis) && analysis.signalHits('encryption').length === 0) {
-      for (const sentence of affirmedSentences(analysis, 'email-channels', { with: [['data-objects']], bodyOnly: true })) {
+    const reportOnce = (sentences: readonly Span[], messageId: string): void => {
+      for (const sentence of sentences) {
         const key = `${sentence.start}:${sentence.end}`;
         if (reported.has(key)) continue;
         reported.add(key);
-        report({ span: sentence, message: message('unsafe-channel.email') });
+        report({ span: sentence, message: message(messageId) });
       }
+    };
+    reportOnce(affirmedSentences(analysis, 'unsafe-channels', { with: [['transmission', 'data-sharing'], ['data-objects', 'raw-data', 'personal-data']] }), 'unsafe-channel');
+    // Plain e-mail is unsafe for data about individuals, unless the file itself is protected.
+    reportOnce(affirmedSentences(analysis, 'email-channels', { with: [['raw-data', 'personal-data']], without: ['encryption'], bodyOnly: true }), 'unsafe-channel.email');
+    // An agreement often says what is shared in one section and how in another: "the records are
+    // sent by e-mail" then carries the individual data named elsewhere, unless files are protected.
+    if (sendsIndividualData(analysis) && analysis.signalHits('encryption').length === 0) {
+      reportOnce(affirmedSentences(analysis, 'email-channels', { with: [['data-objects']], bodyOnly: true }), 'unsafe-channel.email');
     }
     // A group chat shows every member's number to every other member, whatever is sent in it.
-    for (const sentence of affirmedSentences(analysis, 'group-chats', { bodyOnly: true })) {
-      if (!reported.has(`${sentence.start}:${sentence.end}`)) report({ span: sentence, message: message('unsafe-channel.group') });
-    }
+    reportOnce(affirmedSentences(analysis, 'group-chats', { bodyOnly: true }), 'unsafe-channel.group');
   },
 });
