@@ -41,11 +41,16 @@ interface Layer {
   readonly raw: RawConfig;
 }
 
+/** A configuration file with what it extends, merged once: what every document under it shares. */
 interface ResolvedChain {
   readonly configUri: string;
-  /** Base layers first; empty when any file of the chain has a problem. */
-  readonly layers: readonly Layer[];
   readonly problems: readonly ConfigProblemReport[];
+  readonly rules: Readonly<Record<string, RuleSetting>>;
+  readonly language?: Lang;
+  readonly maxDocumentSize?: number;
+  readonly documents: readonly ((uri: string) => boolean)[];
+  readonly ignored: readonly ((uri: string) => boolean)[];
+  readonly projects: readonly ProjectDefinition[];
 }
 
 export interface ConfigResolverOptions {
@@ -109,9 +114,9 @@ export class ConfigResolver implements ConfigSource {
     const problems: ConfigProblemReport[] = [];
     const root = this.allowedRoot(configUri);
     const read = await this.readBounded(configUri);
-    if ('problem' in read) return { configUri, layers: [], problems: [{ uri: configUri, span: { start: 0, end: 0 }, message: read.problem, text: '' }] };
+    if ('problem' in read) return merged(configUri, [], [{ uri: configUri, span: { start: 0, end: 0 }, message: read.problem, text: '' }]);
     const layers = await this.readChain(configUri, read.text, root, [], problems);
-    return { configUri, layers: problems.length > 0 ? [] : layers, problems };
+    return merged(configUri, problems.length > 0 ? [] : layers, problems);
   }
 
   /** The folder `extends` may not leave: the workspace folder of the nearest file, else that file's folder. */
@@ -192,14 +197,15 @@ function extendsTarget(from: string, base: string, root: string): { uri: string 
   return { uri };
 }
 
-function documentConfig(uri: string, chain: ResolvedChain): DocumentConfig {
+/** The layers merged (none when the chain has a problem), nearer files winning; glob matchers are built here, once per chain. */
+function merged(configUri: string, layers: readonly Layer[], problems: readonly ConfigProblemReport[]): ResolvedChain {
   let rules: Record<string, RuleSetting> = {};
   let language: Lang | undefined;
   let maxDocumentSize: number | undefined;
   const documents: ((uri: string) => boolean)[] = [];
   const ignored: ((uri: string) => boolean)[] = [];
   const projects = new Map<string, ProjectDefinition>();
-  for (const { uri: file, raw } of chain.layers) {
+  for (const { uri: file, raw } of layers) {
     const dir = uriDirname(file);
     for (const project of raw.projects ?? []) {
       projects.set(project.name, { name: project.name, ...(project.purpose ? { purpose: project.purpose } : {}), configUri: file, matches: globMatcher(dir, project.files) });
@@ -211,14 +217,27 @@ function documentConfig(uri: string, chain: ResolvedChain): DocumentConfig {
     if (raw.ignore?.length) ignored.push(globMatcher(dir, raw.ignore));
   }
   return {
+    configUri,
+    problems,
     rules,
     ...(language ? { language } : {}),
     ...(maxDocumentSize !== undefined ? { maxDocumentSize } : {}),
-    isDocument: documents.some((match) => match(uri)),
-    isIgnored: ignored.some((match) => match(uri)),
+    documents,
+    ignored,
+    projects: [...projects.values()],
+  };
+}
+
+function documentConfig(uri: string, chain: ResolvedChain): DocumentConfig {
+  return {
+    rules: chain.rules,
+    ...(chain.language ? { language: chain.language } : {}),
+    ...(chain.maxDocumentSize !== undefined ? { maxDocumentSize: chain.maxDocumentSize } : {}),
+    isDocument: chain.documents.some((match) => match(uri)),
+    isIgnored: chain.ignored.some((match) => match(uri)),
     configUri: chain.configUri,
     problems: chain.problems,
-    projects: [...projects.values()],
+    projects: chain.projects,
   };
 }
 
