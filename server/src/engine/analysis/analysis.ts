@@ -18,7 +18,7 @@ import { collectEvidence, evidenceContext, type DocumentEvidence, type EvidenceC
 import { chooseCategory, type CategorySource } from './infer-category';
 import { chooseKind, kindScores, type KindGuess, type KindScore } from './infer-kind';
 import { readsLikeGuidance, readsLikeTemplate } from './genre';
-import { emptyHeadedSections, sectionsPresent } from './sections';
+import { sectionPresence, sectionsPresent, type Presence } from './sections';
 import { detectLanguage } from './language';
 import { matchersFor, type Matchers } from './matchers';
 import { findPlaceholders, placeholderTokenStarts } from './placeholders';
@@ -180,7 +180,11 @@ export class Analysis {
 
   /** For the document's kind: section id -> headings that name the section with nothing under them. */
   get emptyHeadedSections(): ReadonlyMap<string, readonly Section[]> {
-    return this.once('emptyHeadedSections', () => (this.kind ? emptyHeadedSections(this.model, this.kind, this.sectionEvidenceFor(this.kind)) : new Map()));
+    return this.once('emptyHeadedSections', () => {
+      const kind = this.kind;
+      if (!kind) return new Map();
+      return new Map([...this.presenceOf(kind)].flatMap(([id, presence]) => (presence.emptyHeaded.length > 0 ? [[id, presence.emptyHeaded] as const] : [])));
+    });
   }
 
   /** Whether the document must have a section of its kind: a required one, unless it applies only where a signal occurs. */
@@ -221,7 +225,12 @@ export class Analysis {
   }
 
   sectionsPresentFor(kind: DocumentKind): ReadonlyMap<string, readonly Section[]> {
-    return this.once(`sections:${kind.id}`, () => sectionsPresent(this.model, kind, this.sectionEvidenceFor(kind), this.knowledge.calibration));
+    return this.once(`sections:${kind.id}`, () => sectionsPresent(this.model, this.presenceOf(kind), this.knowledge.calibration));
+  }
+
+  /** How each section of a kind shows in the document: by a heading (with words under it or not) and by its content. */
+  private presenceOf(kind: DocumentKind): ReadonlyMap<string, Presence> {
+    return this.once(`presence:${kind.id}`, () => sectionPresence(this.model, kind, this.sectionEvidenceFor(kind), this.knowledge.calibration));
   }
 
   /** Where the phrases of a lexicon signal occur in evidence text (headings included). */

@@ -11,9 +11,9 @@ import { phraseKey } from '../text/normalize';
 import { scoreItem, type DocumentEvidence, type HeadingClaim, type ItemEvidence } from './evidence';
 
 /** Section id -> the sections of the document where it is found (where its content is, when it has no heading). */
-export function sectionsPresent(model: DocumentModel, kind: DocumentKind, evidence: DocumentEvidence, calibration: Calibration): Map<string, Section[]> {
+export function sectionsPresent(model: DocumentModel, presences: ReadonlyMap<string, Presence>, calibration: Calibration): Map<string, Section[]> {
   const found = new Map<string, Section[]>();
-  for (const [id, presence] of sectionPresence(model, kind, evidence, calibration)) {
+  for (const [id, presence] of presences) {
     if (presence.headed.length > 0) found.set(id, presence.headed);
     else if (presence.item && presence.score >= calibration.sections.present) found.set(id, [whereContentIs(model, presence.item)]);
   }
@@ -23,6 +23,8 @@ export function sectionsPresent(model: DocumentModel, kind: DocumentKind, eviden
 export interface Presence {
   /** Sections with words under a heading that names the section. */
   readonly headed: Section[];
+  /** Sections under such a heading with nothing in them: started, but empty (the empty-section rule says so). */
+  readonly emptyHeaded: Section[];
   /** The content score, for sections without such a heading. */
   readonly score: number;
   readonly item?: ItemEvidence;
@@ -39,33 +41,19 @@ export function sectionPresence(model: DocumentModel, kind: DocumentKind, eviden
     const speaksOf = (claim: HeadingClaim): boolean => (item?.hits ?? []).some((hit) => evidence.ancestors[hit.section]?.has(claim.section as number) === true);
     const names = Object.values(section.names).map(phraseKey);
     const ownName = (claim: HeadingClaim): boolean => names.includes(phraseKey((model.sections[claim.section as number] as Section).title));
-    const headed = (item?.headings ?? []).flatMap((claim) =>
-      claim.section !== undefined && hasWords.has(claim.section) && (!claim.generic || speaksOf(claim) || ownName(claim)) ? [model.sections[claim.section] as Section] : [],
-    );
-    presence.set(section.id, { headed, score: scoreItem(item, evidence, calibration.coverage.weights).score, ...(item ? { item } : {}) });
+    const headed: Section[] = [];
+    const emptyHeaded: Section[] = [];
+    for (const claim of item?.headings ?? []) {
+      if (claim.section === undefined) continue;
+      const under = model.sections[claim.section] as Section;
+      if (!hasWords.has(claim.section)) {
+        // Nothing under it to speak of the section: a generic heading is this one only by its full name.
+        if (!claim.generic || ownName(claim)) emptyHeaded.push(under);
+      } else if (!claim.generic || speaksOf(claim) || ownName(claim)) headed.push(under);
+    }
+    presence.set(section.id, { headed, emptyHeaded, score: scoreItem(item, evidence, calibration.coverage.weights).score, ...(item ? { item } : {}) });
   }
   return presence;
-}
-
-/**
- * For each section of the kind, the headings that name it with nothing under them: the section is
- * started but empty, which the empty-section rule reports where it is.
- */
-export function emptyHeadedSections(model: DocumentModel, kind: DocumentKind, evidence: DocumentEvidence): Map<string, Section[]> {
-  const hasWords = sectionsWithWords(model);
-  const empty = new Map<string, Section[]>();
-  for (const section of kind.sections) {
-    const names = Object.values(section.names).map(phraseKey);
-    const claims = evidence.items.get(sectionRef(kind, section))?.headings ?? [];
-    const headings = claims.flatMap((claim) => {
-      if (claim.section === undefined || hasWords.has(claim.section)) return [];
-      const heading = model.sections[claim.section] as Section;
-      // A generic heading ("Purpose") is this section only when it is the section's own full name.
-      return !claim.generic || names.includes(phraseKey(heading.title)) ? [heading] : [];
-    });
-    if (headings.length > 0) empty.set(section.id, headings);
-  }
-  return empty;
 }
 
 /** The section holding the strongest evidence, or the label that names the section. */
