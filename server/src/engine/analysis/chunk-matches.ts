@@ -19,26 +19,31 @@ export interface BlockMatch {
 }
 
 /** Offsets relative to the chunk, block index relative to the segment. */
-type ChunkMatch = BlockMatch;
+export type ChunkMatch = BlockMatch;
 
 const cache = new WeakMap<PhraseMatcher<string>, WeakMap<Segment['tree'], readonly ChunkMatch[]>>();
 
 export function matchDocument(model: DocumentModel, matcher: PhraseMatcher<string>): BlockMatch[] {
+  const all: BlockMatch[] = [];
+  for (const segment of model.segments) {
+    for (const m of segmentMatches(model, segment, matcher)) all.push({ ...m, start: m.start + segment.base, end: m.end + segment.base, block: m.block + segment.first });
+  }
+  return all;
+}
+
+/** One chunk's matches, offsets relative to the chunk and block indexes to the segment; computed once per chunk tree. */
+export function segmentMatches(model: DocumentModel, segment: Segment, matcher: PhraseMatcher<string>): readonly ChunkMatch[] {
   let byTree = cache.get(matcher);
   if (!byTree) {
     byTree = new WeakMap();
     cache.set(matcher, byTree);
   }
-  const all: BlockMatch[] = [];
-  for (const segment of model.segments) {
-    let matches = byTree.get(segment.tree);
-    if (!matches) {
-      matches = matchSegment(model, segment, matcher);
-      byTree.set(segment.tree, matches);
-    }
-    for (const m of matches) all.push({ ...m, start: m.start + segment.base, end: m.end + segment.base, block: m.block + segment.first });
+  let matches = byTree.get(segment.tree);
+  if (!matches) {
+    matches = matchSegment(model, segment, matcher);
+    byTree.set(segment.tree, matches);
   }
-  return all;
+  return matches;
 }
 
 function matchSegment(model: DocumentModel, segment: Segment, matcher: PhraseMatcher<string>): ChunkMatch[] {

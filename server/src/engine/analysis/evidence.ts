@@ -9,12 +9,12 @@
  * fitting script calls the same function, so what is fitted is exactly what runs.
  */
 import type { CoverageWeights } from '../knowledge/types';
-import type { Block, DocumentModel, Section } from '../model/build-model';
+import type { Block, DocumentModel, Section, Segment } from '../model/build-model';
 import type { Token } from '../text/normalize';
 import type { PhraseMatcher } from '../text/phrase-matcher';
 import { sentenceSpans } from '../text/sentences';
 import type { Span } from '../types';
-import { matchDocument, type BlockMatch } from './chunk-matches';
+import { segmentMatches, type ChunkMatch } from './chunk-matches';
 import type { Matchers } from './matchers';
 
 export type Tier = 'phrase' | 'word' | 'cue';
@@ -123,26 +123,25 @@ export function collectEvidence(context: EvidenceContext, matchers: ItemMatchers
     }
     return found;
   };
-  const addHits = (matches: readonly TieredMatch[]): void => {
-    for (const m of withoutOverlaps(matches.filter((match) => keep(match.payload)))) {
-      const block = model.blocks[m.block] as Block;
+  for (const segment of model.segments) {
+    for (const m of distinctInChunk(model, segment, matchers)) {
+      if (!keep(m.payload)) continue;
+      const index = m.block + segment.first;
+      const block = model.blocks[index] as Block;
       if (block.kind === 'heading') continue;
+      const start = m.start + segment.base;
       entry(m.payload).hits.push({
         tier: m.tier,
-        phrase: m.phrase.toLowerCase(),
-        span: { start: m.start, end: m.end },
-        block: m.block,
+        phrase: m.phrase,
+        span: { start, end: m.end + segment.base },
+        block: index,
         section: block.section,
-        obligation: context.inDutySentence(block, m.block, m.start),
+        obligation: context.inDutySentence(block, index, start),
         structured: block.container === 'list' || block.container === 'table',
-        aside: context.isAside(block) || context.inPlaceholder(m.start),
+        aside: context.isAside(block) || context.inPlaceholder(start),
       });
     }
-  };
-  // Evidence before cues: where a cue is part of an evidence phrase, the phrase wins.
-  const evidence = matchDocument(model, matchers.evidence).map((m) => ({ ...m, tier: (m.tokens > 1 ? 'phrase' : 'word') as Tier }));
-  const cues = matchers.cues ? matchDocument(model, matchers.cues).map((m) => ({ ...m, tier: 'cue' as Tier })) : [];
-  addHits([...evidence, ...cues]);
+  }
   for (const section of model.sections) {
     if (!section.heading || context.asideSections.has(section.index)) continue;
     const refs = new Set(matchers.headings.findAll(section.titleTokens).map((m) => m.payload).filter(keep));
@@ -261,7 +260,32 @@ function labelClaims(model: DocumentModel, headings: PhraseMatcher<string>, asid
   return claims;
 }
 
-type TieredMatch = BlockMatch & { readonly tier: Tier };
+type TieredMatch = ChunkMatch & { readonly tier: Tier };
+
+/** Per family of items and chunk tree: the chunk's matches without overlaps, phrases lower-cased. */
+const distinctCache = new WeakMap<ItemMatchers, WeakMap<Segment['tree'], readonly TieredMatch[]>>();
+
+/**
+ * A chunk's matches of a family of items, overlaps removed, relative to the chunk and sorted by
+ * start. Overlaps never cross a block, so this is worked out once per chunk and holds wherever
+ * the chunk moves: an edit costs the chunks it changes.
+ */
+function distinctInChunk(model: DocumentModel, segment: Segment, matchers: ItemMatchers): readonly TieredMatch[] {
+  let byTree = distinctCache.get(matchers);
+  if (!byTree) {
+    byTree = new WeakMap();
+    distinctCache.set(matchers, byTree);
+  }
+  let distinct = byTree.get(segment.tree);
+  if (!distinct) {
+    // Evidence before cues: where a cue is part of an evidence phrase, the phrase wins.
+    const evidence = segmentMatches(model, segment, matchers.evidence).map((m) => ({ ...m, tier: (m.tokens > 1 ? 'phrase' : 'word') as Tier }));
+    const cues = matchers.cues ? segmentMatches(model, segment, matchers.cues).map((m) => ({ ...m, tier: 'cue' as Tier })) : [];
+    distinct = withoutOverlaps([...evidence, ...cues]).map((m) => ({ ...m, phrase: m.phrase.toLowerCase() }));
+    byTree.set(segment.tree, distinct);
+  }
+  return distinct;
+}
 
 /**
  * "informed consent" and the "consent" inside it are one mention, not two: of overlapping matches
