@@ -124,22 +124,26 @@ export function collectEvidence(context: EvidenceContext, matchers: ItemMatchers
     return found;
   };
   for (const segment of model.segments) {
-    for (const m of distinctInChunk(model, segment, matchers)) {
-      if (!keep(m.payload)) continue;
-      const index = m.block + segment.first;
-      const block = model.blocks[index] as Block;
-      if (block.kind === 'heading') continue;
-      const start = m.start + segment.base;
-      entry(m.payload).hits.push({
-        tier: m.tier,
-        phrase: m.phrase,
-        span: { start, end: m.end + segment.base },
-        block: index,
-        section: block.section,
-        obligation: context.inDutySentence(block, index, start),
-        structured: block.container === 'list' || block.container === 'table',
-        aside: context.isAside(block) || context.inPlaceholder(start),
-      });
+    for (const [ref, matches] of distinctInChunk(model, segment, matchers)) {
+      if (!keep(ref)) continue;
+      let hits: EvidenceHit[] | undefined;
+      for (const m of matches) {
+        const index = m.block + segment.first;
+        const block = model.blocks[index] as Block;
+        if (block.kind === 'heading') continue;
+        const start = m.start + segment.base;
+        hits ??= entry(ref).hits;
+        hits.push({
+          tier: m.tier,
+          phrase: m.phrase,
+          span: { start, end: m.end + segment.base },
+          block: index,
+          section: block.section,
+          obligation: context.inDutySentence(block, index, start),
+          structured: block.container === 'list' || block.container === 'table',
+          aside: context.isAside(block) || context.inPlaceholder(start),
+        });
+      }
     }
   }
   for (const section of model.sections) {
@@ -171,14 +175,18 @@ export function scoreItem(evidence: ItemEvidence | undefined, doc: Pick<Document
     return { hit, weight: hitWeight(hit, before, w) };
   });
   const text = weighed.reduce((sum, h) => sum + h.weight, 0);
-  const backs = (claim: HeadingClaim, hit: EvidenceHit): boolean =>
-    claim.blocks ? hit.block >= claim.blocks.first && hit.block <= claim.blocks.last : doc.ancestors[hit.section]?.has(claim.section as number) === true;
-  const backedHeadings = evidence.headings.filter((claim) => weighed.reduce((sum, h) => sum + (backs(claim, h.hit) ? h.weight : 0), 0) >= w.backing);
+  // Per section, the weight of the hits in it and in its sub-sections: what backs its heading, and where the item is focused.
+  const bySection = new Map<number, number>();
+  for (const h of weighed) for (const section of doc.ancestors[h.hit.section] ?? []) if (section > 0) bySection.set(section, (bySection.get(section) ?? 0) + h.weight);
+  const backing = (claim: HeadingClaim): number => {
+    const blocks = claim.blocks;
+    if (!blocks) return bySection.get(claim.section as number) ?? 0;
+    return weighed.reduce((sum, h) => sum + (h.hit.block >= blocks.first && h.hit.block <= blocks.last ? h.weight : 0), 0);
+  };
+  const backedHeadings = evidence.headings.filter((claim) => backing(claim) >= w.backing);
   // A heading nothing under it backs is still a mention, as much as a broad cue word.
   const claimed = evidence.headings.length > 0 ? w.cue : 0;
   const heading = backedHeadings.reduce((best, claim) => Math.max(best, claim.generic ? w.genericHeading : w.heading), claimed);
-  const bySection = new Map<number, number>();
-  for (const h of weighed) for (const section of doc.ancestors[h.hit.section] ?? []) if (section > 0) bySection.set(section, (bySection.get(section) ?? 0) + h.weight);
   const focus = Math.max(0, ...bySection.values());
   const strongest = weighed
     .filter((h) => h.weight > 0)
@@ -262,15 +270,18 @@ function labelClaims(model: DocumentModel, headings: PhraseMatcher<string>, asid
 
 type TieredMatch = ChunkMatch & { readonly tier: Tier };
 
+/** A chunk's matches by item ref, each list sorted by start. */
+type ChunkEvidence = ReadonlyMap<string, readonly TieredMatch[]>;
+
 /** Per family of items and chunk tree: the chunk's matches without overlaps, phrases lower-cased. */
-const distinctCache = new WeakMap<ItemMatchers, WeakMap<Segment['tree'], readonly TieredMatch[]>>();
+const distinctCache = new WeakMap<ItemMatchers, WeakMap<Segment['tree'], ChunkEvidence>>();
 
 /**
- * A chunk's matches of a family of items, overlaps removed, relative to the chunk and sorted by
- * start. Overlaps never cross a block, so this is worked out once per chunk and holds wherever
- * the chunk moves: an edit costs the chunks it changes.
+ * A chunk's matches of a family of items, overlaps removed, by item and relative to the chunk.
+ * Overlaps never cross a block, so this is worked out once per chunk and holds wherever the
+ * chunk moves: an edit costs the chunks it changes.
  */
-function distinctInChunk(model: DocumentModel, segment: Segment, matchers: ItemMatchers): readonly TieredMatch[] {
+function distinctInChunk(model: DocumentModel, segment: Segment, matchers: ItemMatchers): ChunkEvidence {
   let byTree = distinctCache.get(matchers);
   if (!byTree) {
     byTree = new WeakMap();
@@ -281,7 +292,7 @@ function distinctInChunk(model: DocumentModel, segment: Segment, matchers: ItemM
     // Evidence before cues: where a cue is part of an evidence phrase, the phrase wins.
     const evidence = segmentMatches(model, segment, matchers.evidence).map((m) => ({ ...m, tier: (m.tokens > 1 ? 'phrase' : 'word') as Tier }));
     const cues = matchers.cues ? segmentMatches(model, segment, matchers.cues).map((m) => ({ ...m, tier: 'cue' as Tier })) : [];
-    distinct = withoutOverlaps([...evidence, ...cues]).map((m) => ({ ...m, phrase: m.phrase.toLowerCase() }));
+    distinct = withoutOverlaps([...evidence, ...cues]);
     byTree.set(segment.tree, distinct);
   }
   return distinct;
@@ -290,13 +301,13 @@ function distinctInChunk(model: DocumentModel, segment: Segment, matchers: ItemM
 /**
  * "informed consent" and the "consent" inside it are one mention, not two: of overlapping matches
  * of one item the longest wins ("purpose of the sharing" over "the purpose of"), then the earlier,
- * then evidence over a cue.
+ * then evidence over a cue. By item, each list sorted by start, phrases lower-cased.
  */
-function withoutOverlaps(matches: readonly TieredMatch[]): TieredMatch[] {
+function withoutOverlaps(matches: readonly TieredMatch[]): Map<string, TieredMatch[]> {
   const byRef = new Map<string, TieredMatch[]>();
   for (const m of matches) push(byRef, m.payload, m);
-  const kept: TieredMatch[] = [];
-  for (const list of byRef.values()) {
+  const kept = new Map<string, TieredMatch[]>();
+  for (const [ref, list] of byRef) {
     // Matches overlap only within a block: checking each against its block's accepted ones stays cheap.
     // Accepted matches of a block are disjoint and kept sorted by start, so only the neighbours can overlap.
     const accepted = new Map<number, TieredMatch[]>();
@@ -310,9 +321,10 @@ function withoutOverlaps(matches: readonly TieredMatch[]): TieredMatch[] {
       inBlock.splice(at, 0, m);
       accepted.set(m.block, inBlock);
     }
-    for (const inBlock of accepted.values()) kept.push(...inBlock);
+    const inOrder = [...accepted.values()].flat().sort((a, b) => a.start - b.start);
+    kept.set(ref, inOrder.map((m) => ({ ...m, phrase: m.phrase.toLowerCase() })));
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return kept;
 }
 
 /** Index of the first item whose key is at or after `offset`, in items sorted by key. */
