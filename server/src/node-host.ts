@@ -1,7 +1,8 @@
 /** The file system as the language service sees it: URIs in, text and stats out, all asynchronous. */
 import { lstat, open, readdir, stat } from 'node:fs/promises';
+import { setImmediate } from 'node:timers';
 import { fileURLToPath } from 'node:url';
-import type { FileType, PimHost } from './service/host';
+import type { FileType, PimHost, Scheduler } from './service/host';
 
 /** The OS path of a file: URI, or undefined for any other scheme (an unsaved buffer, a remote file). */
 export function fsPath(uri: string): string | undefined {
@@ -16,10 +17,24 @@ export function fsPath(uri: string): string | undefined {
 export interface NodeHostOptions {
   /** A file that could not be read, and why in a few words: the CLI reports it, the server reads on. */
   readonly onReadError?: (uri: string, reason: string) => void;
+  /** Long analyses in slices (the language server); the CLI wants them done at once. */
+  readonly scheduler?: Scheduler;
 }
+
+/**
+ * Slices short enough that, with the longest step of an analysis (about 100 ms on a 1 MB
+ * handbook), the server never keeps a message waiting for more than 200 ms. `setImmediate` lets
+ * the messages that arrived meanwhile be read before the next slice.
+ */
+export const NODE_SCHEDULER: Scheduler = {
+  now: () => performance.now(),
+  yield: () => new Promise((resolve) => setImmediate(resolve)),
+  sliceMs: 25,
+};
 
 export function nodeHost(options: NodeHostOptions = {}): PimHost {
   return {
+    ...(options.scheduler ? { scheduler: options.scheduler } : {}),
     async readFile(uri, maxBytes) {
       const path = fsPath(uri);
       if (!path) return undefined;

@@ -124,7 +124,7 @@ test('the store reads and analyses each version once, and a change event makes i
   await service.report(uri('method.md'));
   await service.report(uri('sharing.md'));
   assert.equal(host.reads.length, reads, 'no file is read twice while nothing changed');
-  assert.deepEqual(service.stats(), { documents: 2, open: 0, analysed: 2, analyses: 0 });
+  assert.deepEqual(service.stats(), { documents: 2, open: 0, analysed: 2, analyses: 0, finished: 2, overtaken: 0 });
   host.write(uri('sharing.md'), SHARING.replace('## Outputs and dissemination', '## Other'));
   assert.equal(service.store.get(uri('sharing.md')), undefined);
   await service.report(uri('method.md'));
@@ -139,7 +139,7 @@ test('an open buffer wins over the file, keeps its analysis for hovers, and leav
   assert.equal((await service.report(uri('sop.md')))?.version, 3);
   assert.equal(service.stats().analyses, 1);
   service.closeDocument(uri('sop.md'));
-  assert.deepEqual(service.stats(), { documents: 0, open: 0, analysed: 0, analyses: 0 });
+  assert.deepEqual(service.stats(), { documents: 0, open: 0, analysed: 0, analyses: 0, finished: 1, overtaken: 0 });
 });
 
 test('a cancelled workspace lint stops between documents and says so', async () => {

@@ -11,6 +11,7 @@ import { readSuppressions } from './suppressions';
 import { lineEndAt } from './text/lines';
 import { SEVERITIES, type Finding, type Severity, type Span } from './types';
 import { LIMITS } from './limits';
+import { runToEnd, type Steps } from './steps';
 import type { Decline } from './model/guard';
 
 export const INTERNAL_ERROR = 'internal-error';
@@ -20,6 +21,11 @@ export const DOCUMENT_DECLINED = 'document-declined';
 export const TOO_MANY_FINDINGS = 'too-many-findings';
 
 export function lint(analysis: Analysis, rules: readonly Rule[]): Finding[] {
+  return runToEnd(lintInSteps(analysis, rules));
+}
+
+/** `lint`, one step per rule. */
+export function* lintInSteps(analysis: Analysis, rules: readonly Rule[]): Steps<Finding[]> {
   if (!analysis.isPim) return [];
   const anchor = documentAnchor(analysis);
   if (analysis.declined) return [declinedFinding(analysis, analysis.declined, anchor)];
@@ -43,6 +49,7 @@ export function lint(analysis: Analysis, rules: readonly Rule[]): Finding[] {
       continue;
     }
     for (const report of reports) findings.push(toFinding(rule, report, analysis, setting));
+    yield;
   }
   const suppressions = readSuppressions(analysis.model);
   const kept = findings.filter((f) => f.ruleId === INTERNAL_ERROR || !suppressions.isSuppressed(f.ruleId, positionOf(analysis.model, f.span.start).line));

@@ -17,7 +17,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleDocUrl, TOOL_URL } from '../rule-docs';
-import { nodeHost } from '../node-host';
+import { NODE_SCHEDULER, nodeHost } from '../node-host';
 import { createPimService, KnowledgeError, rules, type Knowledge, type PimService } from '../service/index';
 import { codeActions, OPEN_RULE_DOCS_COMMAND } from './code-actions';
 import { FIX_ALL_KIND, rangeOf, toCompletionItem, toDocumentSymbol } from './convert';
@@ -158,7 +158,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
 function createService(knowledge: Knowledge, settings: SettingsStore): PimService {
   return createPimService({
     knowledge,
-    host: nodeHost(),
+    host: nodeHost({ scheduler: NODE_SCHEDULER }),
     editorOptions: async (uri) => {
       const s = await settings.forDocument(uri);
       return { enable: s.enable, rules: s.rules, maxDocumentSize: s.maxDocumentSize, ...(s.language !== 'auto' ? { language: s.language } : {}) };

@@ -27,6 +27,21 @@ export interface PimHost {
   readDirectory(uri: string): Promise<readonly (readonly [string, FileType])[]>;
   /** Files created, changed or deleted outside the editor's open documents. */
   onDidChangeFiles?(listener: (uris: readonly string[]) => void): Disposable;
+  /**
+   * Given by a host that must stay responsive while it analyses (the language server): long
+   * analyses then run in slices and let other work in between. Without it, they run at once.
+   */
+  readonly scheduler?: Scheduler;
+}
+
+/** Lets other work in between the slices of a long analysis. */
+export interface Scheduler {
+  /** Milliseconds on a clock that only moves forward. */
+  now(): number;
+  /** Resolves once the work that waits (incoming messages, timers) has had its turn. */
+  yield(): Promise<void>;
+  /** How long a slice may run before it yields, in milliseconds. */
+  readonly sliceMs: number;
 }
 
 /** Long work checks it between documents and stops when the caller no longer wants the answer. */

@@ -5,7 +5,7 @@
  * `node:*`, no LSP and no VS Code module, so a browser host can follow.
  */
 import {
-  analyze,
+  analyzeInSteps,
   completeAt,
   hoverAt,
   LIMITS,
@@ -19,13 +19,15 @@ import {
   type LintOptions,
   type OutlineItem,
   type RuleSetting,
+  runToEnd,
+  type Steps,
 } from '../engine/index';
 import { ConfigResolver } from './config';
 import type { ConfigProblemReport, DocumentConfig } from './config-source';
 import { factsOf, type DocumentFacts, type ServiceFinding } from './facts';
-import { NEVER_CANCELLED, type CancellationToken, type Disposable, type PimHost, type ProgressReporter } from './host';
+import { NEVER_CANCELLED, type CancellationToken, type Disposable, type PimHost, type ProgressReporter, type Scheduler } from './host';
 import { findingsInProject, PROJECT_RULE, projectConsistency, projectCoverage, type Project, type ProjectCoverage } from './projects';
-import { DISK_VERSION, DocumentStore, type StoredResult } from './store';
+import { DISK_VERSION, DocumentStore, type StoredDocument, type StoredResult } from './store';
 import { uriJoin, uriRelative } from './uri';
 
 /** What the editor's settings add for one document. */
@@ -89,6 +91,35 @@ const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn']);
 const MAY_DECLARE_PIM = /^\uFEFF?---[ \t]*[\r\n]/;
 const PIM_KEY_LINE = /^pim[ \t]*:/m;
 
+/** An analysis dropped because a newer version of its document arrived meanwhile. */
+const OVERTAKEN = Symbol('overtaken');
+
+interface Checked {
+  readonly result: StoredResult;
+  readonly config: DocumentConfig;
+  readonly options: LintOptions;
+}
+
+/**
+ * Runs steps to the end, all at once without a scheduler; with one, in slices of `sliceMs`,
+ * letting other work in after each and giving up (undefined) when `overtaken` says so.
+ */
+async function runInSlices<T>(steps: Steps<T>, scheduler: Scheduler | undefined, overtaken: () => boolean): Promise<{ readonly value: T } | undefined> {
+  if (!scheduler) return { value: runToEnd(steps) };
+  let sliceStart = scheduler.now();
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return { value: next.value };
+    if (scheduler.now() - sliceStart < scheduler.sliceMs) continue;
+    await scheduler.yield();
+    if (overtaken()) {
+      steps.return(undefined as never);
+      return undefined;
+    }
+    sliceStart = scheduler.now();
+  }
+}
+
 export class PimService {
   /** Every document the service knows, open or read from disk; visible so that tests and the status can see it. */
   readonly store: DocumentStore;
@@ -102,6 +133,10 @@ export class PimService {
   private checks: (uri: string) => CheckOptions = () => ({});
   private workspaceFiles: Promise<string[]> | undefined;
   private readonly subscription: Disposable | undefined;
+  /** Analyses under way, by URI: whoever asks for the same version meanwhile waits for the same run. */
+  private readonly running = new Map<string, { readonly document: StoredDocument; readonly optionsKey: string; readonly result: Promise<StoredResult | typeof OVERTAKEN> }>();
+  /** Analyses finished, and dropped because a newer version overtook them: for the status and for tests. */
+  private readonly counts = { finished: 0, overtaken: 0 };
 
   constructor(options: PimServiceOptions) {
     this.knowledge = options.knowledge;
@@ -281,9 +316,9 @@ export class PimService {
     return { reports, projects: coverage, configProblems: [...problems.values()].flat(), cancelled: token.isCancellationRequested };
   }
 
-  /** What the store holds: for the status and for tests. */
+  /** What the store holds, and how many analyses ran to the end or were overtaken: for the status and for tests. */
   stats() {
-    return this.store.stats();
+    return { ...this.store.stats(), ...this.counts };
   }
 
   /** An open document's analysis, for hover, completion and symbols. */
@@ -293,8 +328,18 @@ export class PimService {
     return (await this.check(uri, {}))?.result.analysis;
   }
 
-  /** The document's facts for its current version, reading it through the host when it is not open. */
-  private async check(uri: string, check: CheckOptions): Promise<{ result: StoredResult; config: DocumentConfig; options: LintOptions } | undefined> {
+  /**
+   * The document's facts for its current version, reading it through the host when it is not
+   * open. An analysis that a newer version overtakes is dropped, and the newer one analysed.
+   */
+  private async check(uri: string, check: CheckOptions): Promise<Checked | undefined> {
+    for (;;) {
+      const checked = await this.checkVersion(uri, check);
+      if (checked !== OVERTAKEN) return checked;
+    }
+  }
+
+  private async checkVersion(uri: string, check: CheckOptions): Promise<Checked | undefined | typeof OVERTAKEN> {
     const editor = this.editorOptions ? await this.editorOptions(uri) : undefined;
     if (editor && !editor.enable) return undefined;
     const config = await this.config.forDocument(uri);
@@ -315,14 +360,40 @@ export class PimService {
       maxDocumentSize,
       ...(document.byteLength !== undefined ? { documentSize: document.byteLength } : {}),
     };
-    const result = this.store.result(uri, JSON.stringify(options), (previous) => {
-      // Only an editor buffer changes version by version: a file read from disk has nothing to reuse.
-      const reuse = document.open ? previous : undefined;
-      const { analysis, findings } = analyze(document.text, this.knowledge, options, reuse);
-      const facts = factsOf(uri, document.version, analysis, findings);
-      return { optionsKey: JSON.stringify(options), facts, ...(document.open ? { analysis } : {}) };
+    const optionsKey = JSON.stringify(options);
+    const result = this.store.cached(uri, optionsKey) ?? (await this.analyse(document, optionsKey, options));
+    return result === OVERTAKEN ? OVERTAKEN : { result, config, options };
+  }
+
+  /**
+   * Analyses one version, once however many ask for it meanwhile (a lint and a hover on the same
+   * version share the run). With a scheduler the analysis runs in slices, and stops at the end of
+   * a slice when the store holds a newer version by then.
+   */
+  private analyse(document: StoredDocument, optionsKey: string, options: LintOptions): Promise<StoredResult | typeof OVERTAKEN> {
+    const running = this.running.get(document.uri);
+    if (running?.document === document && running.optionsKey === optionsKey) return running.result;
+    // Only an editor buffer changes version by version: a file read from disk has nothing to reuse.
+    const reuse = document.open ? this.store.reusable(document.uri) : undefined;
+    const steps = analyzeInSteps(document.text, this.knowledge, options, reuse);
+    const overtaken = (): boolean => this.store.get(document.uri) !== document;
+    const result = runInSlices(steps, this.host.scheduler, overtaken).then((done): StoredResult | typeof OVERTAKEN => {
+      if (!done) {
+        this.counts.overtaken++;
+        return OVERTAKEN;
+      }
+      const { analysis, findings } = done.value;
+      const stored = { optionsKey, facts: factsOf(document.uri, document.version, analysis, findings), ...(document.open ? { analysis } : {}) };
+      this.counts.finished++;
+      return this.store.put(document, stored) ? stored : OVERTAKEN;
     });
-    return result ? { result, config, options } : undefined;
+    const entry = { document, optionsKey, result };
+    this.running.set(document.uri, entry);
+    const forget = (): void => {
+      if (this.running.get(document.uri) === entry) this.running.delete(document.uri);
+    };
+    void result.then(forget, forget);
+    return result;
   }
 
   /**

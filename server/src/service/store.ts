@@ -69,21 +69,33 @@ export class DocumentStore {
   }
 
   /**
-   * The result for these options, computed at most once per version, and again only for an open
-   * document whose analysis was let go to make room.
+   * The result for these options, if the current version has it: an open document's result
+   * counts only while it holds its analysis, which may have been let go to make room.
    */
-  result(uri: string, optionsKey: string, compute: (previous: Analysis | undefined) => StoredResult): StoredResult | undefined {
+  cached(uri: string, optionsKey: string): StoredResult | undefined {
     const entry = this.entries.get(uri);
-    if (!entry) return undefined;
-    if (entry.result?.optionsKey === optionsKey && (entry.result.analysis || !entry.document.open)) {
-      if (entry.result.analysis) this.touch(uri);
-      return entry.result;
-    }
-    const result = compute(entry.result?.analysis ?? entry.previous);
+    if (entry?.result?.optionsKey !== optionsKey || (!entry.result.analysis && entry.document.open)) return undefined;
+    if (entry.result.analysis) this.touch(uri);
+    return entry.result;
+  }
+
+  /** What a new analysis of the document may reuse: its last analysis, of this version or the one before. */
+  reusable(uri: string): Analysis | undefined {
+    const entry = this.entries.get(uri);
+    return entry?.result?.analysis ?? entry?.previous;
+  }
+
+  /**
+   * Stores the result worked out for `document`; false, and nothing stored, when the store holds
+   * another version by now (the result came too late to be of use).
+   */
+  put(document: StoredDocument, result: StoredResult): boolean {
+    const entry = this.entries.get(document.uri);
+    if (entry?.document !== document) return false;
     entry.result = result;
     delete entry.previous;
-    if (result.analysis) this.touch(uri);
-    return result;
+    if (result.analysis) this.touch(document.uri);
+    return true;
   }
 
   /** Marks the analysis as used last, and lets go of the least recently used beyond the limit. */

@@ -4,17 +4,18 @@
  */
 import { sectionRef, type Knowledge } from '../knowledge/load';
 import type { Category, DocumentKind, Lang, Principle, Section as KindSection, Substep } from '../knowledge/types';
-import { buildModel, type Block, type DocumentModel, type Section } from '../model/build-model';
+import { buildModel, buildModelInSteps, type Block, type DocumentModel, type Section } from '../model/build-model';
 import type { PimDeclaration } from '../model/front-matter';
 import { frontMatterEnd, guardDocument, type Decline } from '../model/guard';
 import { LIMITS } from '../limits';
+import { runToEnd, type Steps } from '../steps';
 import { lineStartsOf } from '../text/lines';
 import { allPhrases } from '../knowledge/lookup';
 import { phraseKey } from '../text/normalize';
 import { DOCUMENT_STATUSES, NO_KIND, type Coverage, type DocumentStatus, type LintOptions, type Span } from '../types';
 import { matchDocument } from './chunk-matches';
 import { computeCoverage } from './coverage';
-import { collectEvidence, evidenceContext, type DocumentEvidence, type EvidenceContext } from './evidence';
+import { collectEvidenceInSteps, evidenceContext, prepareChunk, type DocumentEvidence, type EvidenceContext } from './evidence';
 import { chooseCategory, type CategorySource } from './infer-category';
 import { chooseKind, kindScores, type KindGuess, type KindScore } from './infer-kind';
 import { readsLikeGuidance, readsLikeTemplate } from './genre';
@@ -39,32 +40,31 @@ export class Analysis {
   /** Whether the tools should report anything: the document declares `pim:` or was marked as a PIM document. */
   readonly isPim: boolean;
   readonly status: DocumentStatus | undefined;
-  /** The PIM Matrix category: declared, the one of the kind, or the one the title names. */
-  readonly category: Category | undefined;
-  readonly categorySource: CategorySource;
-  readonly kind: DocumentKind | undefined;
-  readonly kindSource: KindSource;
   /** The front matter names a kind the knowledge base does not have. */
   readonly kindUnknown: boolean;
-  readonly guess: KindGuess | undefined;
   /** The kind the front matter or an option names, when the knowledge base has it. */
   private readonly givenKind: DocumentKind | undefined;
+  /** The front matter or an option settles the kind (a kind, `none`, or a kind unknown): nothing is inferred. */
+  private readonly kindDecided: boolean;
+  private readonly kindGiven: KindSource;
   /** Why the document is not checked: too big, or shaped so that parsing it would take too long. Only its front matter is then read. */
   readonly declined: Decline | undefined;
   private memo = new Map<string, unknown>();
 
   /**
    * `previous`, the analysis of the document's previous version, lets unchanged parts be reused;
-   * `'whole'` parses the text in one piece instead of in chunks, which chunks must equal (the tests compare them).
+   * `'whole'` parses the text in one piece instead of in chunks, which chunks must equal (the tests
+   * compare them); a `ParsedDocument` is the text already guarded and parsed (`parseInSteps`).
    */
   constructor(
     readonly text: string,
     readonly knowledge: Knowledge,
     readonly options: LintOptions = {},
-    previous?: Analysis | 'whole',
+    previous?: Analysis | 'whole' | ParsedDocument,
   ) {
-    this.declined = guardDocument(text, { maxDocumentSize: options.maxDocumentSize ?? LIMITS.maxDocumentSize, structure: LIMITS.structure }, options.documentSize);
-    this.model = this.declined ? frontMatterModel(text) : buildModel(text, previous === 'whole' ? previous : previous?.model);
+    const parsed = previous === undefined || previous === 'whole' || previous instanceof Analysis ? runToEnd(parseInSteps(text, options, previous)) : previous;
+    this.declined = parsed.declined;
+    this.model = parsed.model;
     this.declaration = this.model.frontMatter?.pim;
     const fields = this.declaration?.fields ?? {};
     const declaredLang = knowledge.locales.find((l) => l === fields.lang?.value.toLowerCase());
@@ -77,14 +77,59 @@ export class Analysis {
     const declared = knowledge.kinds.find((kind) => kind.id === fields.kind?.value);
     const optioned = fields.kind ? undefined : knowledge.kinds.find((kind) => kind.id === options.kind);
     this.givenKind = declared ?? optioned;
-    const decided = declared || optioned || fields.kind || optionedNone;
-    this.guess = decided ? undefined : chooseKind(this.kindScores, knowledge.calibration.kinds, !this.isGuidance);
-    this.kind = declared ?? optioned ?? this.guess?.kind;
+    this.kindDecided = Boolean(declared || optioned || fields.kind || optionedNone);
     this.kindUnknown = fields.kind !== undefined && !declared && !declaredNone;
-    this.kindSource = declared || declaredNone ? 'declared' : optioned || optionedNone ? 'option' : this.guess ? 'inferred' : 'none';
-    const category = chooseCategory(fields.category?.value, this.kind, this.model, this.matchers, knowledge);
-    this.category = category.category;
-    this.categorySource = category.source;
+    this.kindGiven = declared || declaredNone ? 'declared' : optioned || optionedNone ? 'option' : 'none';
+  }
+
+  /** The best-fitting kind of a document that settles none, if one fits well enough. */
+  get guess(): KindGuess | undefined {
+    return this.once('guess', () => (this.kindDecided ? undefined : chooseKind(this.kindScores, this.knowledge.calibration.kinds, !this.isGuidance)));
+  }
+
+  get kind(): DocumentKind | undefined {
+    return this.givenKind ?? this.guess?.kind;
+  }
+
+  get kindSource(): KindSource {
+    return this.kindGiven === 'none' && this.guess ? 'inferred' : this.kindGiven;
+  }
+
+  /** The PIM Matrix category: declared, the one of the kind, or the one the title names. */
+  get category(): Category | undefined {
+    return this.categoryChoice.category;
+  }
+
+  get categorySource(): CategorySource {
+    return this.categoryChoice.source;
+  }
+
+  private get categoryChoice(): { category: Category | undefined; source: CategorySource } {
+    return this.once('category', () => chooseCategory(this.declaration?.fields.category?.value, this.kind, this.model, this.matchers, this.knowledge));
+  }
+
+  /**
+   * Works out, chunk by chunk and then item by item, what the rules read, one step at a time, so
+   * that a caller can let other work in between; the rules then find it done.
+   */
+  *computeInSteps(): Steps<void> {
+    if (!this.isPim || this.declined) return;
+    for (const segment of this.model.segments) {
+      prepareChunk(this.model, segment, this.matchers);
+      yield;
+    }
+    const kinds = this.givenKind ? [this.givenKind] : this.kindDecided ? [] : this.knowledge.kinds;
+    if (this.givenKind) yield* this.sectionEvidenceOfInSteps(this.givenKind);
+    else if (kinds.length > 0) yield* this.sectionEvidenceInSteps();
+    for (const kind of kinds) {
+      this.presenceOf(kind);
+      yield;
+    }
+    yield* this.evidenceInSteps();
+    for (const step of [() => this.kind, () => this.coverage, () => this.sectionsFound]) {
+      step();
+      yield;
+    }
   }
 
   /** How well the document fits each kind, by title and by the sections it has. */
@@ -134,26 +179,38 @@ export class Analysis {
 
   /** Weighed evidence for every principle and sub-step, the input of coverage and of the calibration script. */
   get evidence(): DocumentEvidence {
-    return this.once('evidence', () => collectEvidence(this.evidenceContext, this.matchers.items));
+    return runToEnd(this.evidenceInSteps());
+  }
+
+  private evidenceInSteps(): Steps<DocumentEvidence> {
+    return this.onceInSteps('evidence', () => collectEvidenceInSteps(this.evidenceContext, this.matchers.items));
   }
 
   /** Evidence for the sections of every document kind (a section is present when its content is): what kind inference weighs. */
   get sectionEvidence(): DocumentEvidence {
-    return this.once('sectionEvidence', () => collectEvidence(this.evidenceContext, this.matchers.kindSections));
+    return runToEnd(this.sectionEvidenceInSteps());
+  }
+
+  private sectionEvidenceInSteps(): Steps<DocumentEvidence> {
+    return this.onceInSteps('sectionEvidence', () => collectEvidenceInSteps(this.evidenceContext, this.matchers.kindSections));
+  }
+
+  /** A kind given by the front matter or an option needs its own sections only; inference weighs every kind's. */
+  private sectionEvidenceFor(kind: DocumentKind): DocumentEvidence {
+    return runToEnd(kind === this.givenKind ? this.sectionEvidenceOfInSteps(kind) : this.sectionEvidenceInSteps());
   }
 
   /**
    * Evidence for the sections of one kind only: what a declared kind needs, at a fraction of the
    * cost. Evidence is collected item by item, so it is the same for that kind's sections.
    */
-  /** A kind given by the front matter or an option needs its own sections only; inference weighs every kind's. */
-  private sectionEvidenceFor(kind: DocumentKind): DocumentEvidence {
-    return kind === this.givenKind ? this.sectionEvidenceOf(kind) : this.sectionEvidence;
+  sectionEvidenceOf(kind: DocumentKind): DocumentEvidence {
+    return runToEnd(this.sectionEvidenceOfInSteps(kind));
   }
 
-  sectionEvidenceOf(kind: DocumentKind): DocumentEvidence {
+  private sectionEvidenceOfInSteps(kind: DocumentKind): Steps<DocumentEvidence> {
     const prefix = sectionRef(kind, { id: '' });
-    return this.once(`sectionEvidence:${kind.id}`, () => collectEvidence(this.evidenceContext, this.matchers.kindSections, (ref) => ref.startsWith(prefix)));
+    return this.onceInSteps(`sectionEvidence:${kind.id}`, () => collectEvidenceInSteps(this.evidenceContext, this.matchers.kindSections, (ref) => ref.startsWith(prefix)));
   }
 
   private get evidenceContext(): EvidenceContext {
@@ -263,10 +320,30 @@ export class Analysis {
     return block;
   }
 
+  /** Like `once`, for work done in steps: the steps run at most once, by whoever asks first. */
+  private *onceInSteps<T>(key: string, steps: () => Steps<T>): Steps<T> {
+    if (!this.memo.has(key)) this.memo.set(key, yield* steps());
+    return this.memo.get(key) as T;
+  }
+
   private once<T>(key: string, compute: () => T): T {
     if (!this.memo.has(key)) this.memo.set(key, compute());
     return this.memo.get(key) as T;
   }
+}
+
+/** A document guarded and parsed: what an Analysis is built on. */
+export interface ParsedDocument {
+  readonly declined: Decline | undefined;
+  readonly model: DocumentModel;
+}
+
+/** Guards the text, then parses it one step per chunk parsed afresh; `previous` as for an Analysis. */
+export function* parseInSteps(text: string, options: LintOptions, previous?: Analysis | 'whole'): Steps<ParsedDocument> {
+  const declined = guardDocument(text, { maxDocumentSize: options.maxDocumentSize ?? LIMITS.maxDocumentSize, structure: LIMITS.structure }, options.documentSize);
+  yield;
+  const model = declined ? frontMatterModel(text) : yield* buildModelInSteps(text, previous === 'whole' ? previous : previous?.model);
+  return { declined, model };
 }
 
 /**

@@ -13,6 +13,7 @@ import type { Block, DocumentModel, Section, Segment } from '../model/build-mode
 import type { Token } from '../text/normalize';
 import type { PhraseMatcher } from '../text/phrase-matcher';
 import { sentenceSpans } from '../text/sentences';
+import { runToEnd, type Steps } from '../steps';
 import type { Span } from '../types';
 import { segmentMatches, type ChunkMatch } from './chunk-matches';
 import type { Matchers } from './matchers';
@@ -113,6 +114,11 @@ export function evidenceContext(
 
 /** `keep` limits the items collected (by ref); the evidence of each kept item is the same as without it. */
 export function collectEvidence(context: EvidenceContext, matchers: ItemMatchers, keep: (ref: string) => boolean = () => true): DocumentEvidence {
+  return runToEnd(collectEvidenceInSteps(context, matchers, keep));
+}
+
+/** `collectEvidence`, one step per chunk. */
+export function* collectEvidenceInSteps(context: EvidenceContext, matchers: ItemMatchers, keep: (ref: string) => boolean = () => true): Steps<DocumentEvidence> {
   const { model } = context;
   const items = new Map<string, { hits: EvidenceHit[]; headings: HeadingClaim[] }>();
   const entry = (ref: string) => {
@@ -145,6 +151,7 @@ export function collectEvidence(context: EvidenceContext, matchers: ItemMatchers
         });
       }
     }
+    yield;
   }
   for (const section of model.sections) {
     if (!section.heading || context.asideSections.has(section.index)) continue;
@@ -266,6 +273,13 @@ function labelClaims(model: DocumentModel, headings: PhraseMatcher<string>, asid
     for (const ref of new Set(headings.findAll(label).map((m) => m.payload))) claims.push({ ref, claim: { span, generic: false, blocks: { first: index, last } } });
   });
   return claims;
+}
+
+/** Works out what one chunk contributes to evidence and signals, so that collecting them later only reads it. */
+export function prepareChunk(model: DocumentModel, segment: Segment, matchers: Matchers): void {
+  segmentMatches(model, segment, matchers.signals);
+  distinctInChunk(model, segment, matchers.items);
+  distinctInChunk(model, segment, matchers.kindSections);
 }
 
 type TieredMatch = ChunkMatch & { readonly tier: Tier };

@@ -4,7 +4,8 @@
  * document version.
  */
 import type { Nodes } from 'mdast';
-import { parseChunks, type Chunk } from './chunks';
+import { parseChunksInSteps, type Chunk } from './chunks';
+import { runToEnd, type Steps } from '../steps';
 import { lineStartsOf, linesIn } from '../text/lines';
 import { tokenize, type Token } from '../text/normalize';
 import type { Span } from '../types';
@@ -152,8 +153,18 @@ const CLOSING_HASHES = /(?<![\s#])[\s#]+$/;
  * chunks that changed are parsed again. `'whole'` parses it in one piece, what chunks must equal.
  */
 export function buildModel(text: string, previous?: DocumentModel | 'whole'): DocumentModel {
-  const { chunks, parseError } = parseChunks(text, previous === 'whole' ? 'whole' : (previous?.chunks ?? []));
-  const contents = chunks.map((chunk) => contentOf(text, chunk));
+  return runToEnd(buildModelInSteps(text, previous));
+}
+
+/** `buildModel` one step per chunk parsed or read afresh. */
+export function* buildModelInSteps(text: string, previous?: DocumentModel | 'whole'): Steps<DocumentModel> {
+  const { chunks, parseError } = yield* parseChunksInSteps(text, previous === 'whole' ? 'whole' : (previous?.chunks ?? []));
+  const contents: ChunkContent[] = [];
+  for (const chunk of chunks) {
+    const known = contentOfTree.get(chunk.tree)?.start === chunk.start;
+    contents.push(contentOf(text, chunk));
+    if (!known) yield;
+  }
   const { sections, blocks } = assemble(text, contents.flatMap((c) => c.blocks));
   let first = 0;
   const segments = chunks.map((chunk, i) => {

@@ -17,6 +17,7 @@
  */
 import type { Nodes, Root } from 'mdast';
 import { parseMarkdown } from '../parse';
+import { runToEnd, type Steps } from '../steps';
 
 export interface Chunk {
   /** Offset of the chunk's own text in the document. */
@@ -38,7 +39,17 @@ const BOM = '\uFEFF';
  * `previous`: the chunks of the last version, to reuse. `'whole'` parses the text in one piece,
  * which is what chunks must equal (the tests compare them).
  */
-export function parseChunks(text: string, previous: readonly Chunk[] | 'whole' = []): { chunks: Chunk[]; parseError?: string } {
+export function parseChunks(text: string, previous: readonly Chunk[] | 'whole' = []): ParsedChunks {
+  return runToEnd(parseChunksInSteps(text, previous));
+}
+
+export interface ParsedChunks {
+  readonly chunks: Chunk[];
+  readonly parseError?: string;
+}
+
+/** `parseChunks` one step per chunk parsed afresh (a reused chunk costs nothing). */
+export function* parseChunksInSteps(text: string, previous: readonly Chunk[] | 'whole' = []): Steps<ParsedChunks> {
   // The parser drops a byte order mark, so it is left out of the chunks and offsets stay the document's.
   const from = text.startsWith(BOM) ? 1 : 0;
   if (previous === 'whole') {
@@ -49,12 +60,12 @@ export function parseChunks(text: string, previous: readonly Chunk[] | 'whole' =
   const candidates = cutCandidates(text, from);
   const guess = previous.length > 0 ? previous.flatMap((c) => c.definitions) : definitionGuess(text);
   let definitions = uniqueSorted(guess);
-  let chunks = parser.chunked(from, candidates, definitions);
+  let chunks = yield* parser.chunked(from, candidates, definitions);
   const found = uniqueSorted(chunks.flatMap((c) => c.definitions));
   // What a tree holds as a definition does not depend on the definitions given to it: one correction settles it.
   if (found.join('\n') !== definitions.join('\n')) {
     definitions = found;
-    chunks = parser.chunked(from, candidates, definitions);
+    chunks = yield* parser.chunked(from, candidates, definitions);
   }
   return parser.result(chunks);
 }
@@ -62,6 +73,8 @@ export function parseChunks(text: string, previous: readonly Chunk[] | 'whole' =
 class ChunkParser {
   private readonly reusable: Map<string, Root>;
   private parseError: string | undefined;
+  /** Texts parsed so far, reused ones not counted: where a step ends. */
+  parsed = 0;
 
   constructor(
     private readonly text: string,
@@ -70,7 +83,7 @@ class ChunkParser {
     this.reusable = new Map(previous.map((c) => [reuseKey(c.key, c.offset, c.length), c.tree]));
   }
 
-  result(chunks: Chunk[]): { chunks: Chunk[]; parseError?: string } {
+  result(chunks: Chunk[]): ParsedChunks {
     return { chunks, ...(this.parseError !== undefined ? { parseError: this.parseError } : {}) };
   }
 
@@ -78,7 +91,7 @@ class ChunkParser {
    * Cuts at the candidates the parser confirms. Where it refuses one (the scan lost track there),
    * the chunk reaches for a candidate twice as far each time, so that misread text costs linear time.
    */
-  chunked(from: number, candidates: readonly number[], lines: readonly string[]): Chunk[] {
+  *chunked(from: number, candidates: readonly number[], lines: readonly string[]): Steps<Chunk[]> {
     const definitions = lines.map(toDefinition);
     const minimum = minimumChunkLength(this.text.length);
     const chunks: Chunk[] = [];
@@ -90,7 +103,9 @@ class ChunkParser {
       for (; next < candidates.length; next++) {
         const cut = candidates[next] as number;
         if (cut <= start || cut - start < reach) continue;
+        const parsedBefore = this.parsed;
         chunk = this.parse(start, cut, definitions, probeFor(this.text, cut));
+        if (this.parsed > parsedBefore) yield;
         if (this.confirmed(chunk, start === from)) break;
         chunk = undefined;
         reach = 2 * (cut - start);
@@ -119,6 +134,7 @@ class ChunkParser {
     const reuse = reuseKey(key, before.length, own.length);
     let tree = this.reusable.get(reuse);
     if (!tree) {
+      this.parsed++;
       try {
         tree = parseMarkdown(key);
       } catch (error) {

@@ -1,4 +1,5 @@
 import type { Block } from '../model/build-model';
+import type { Token } from '../text/normalize';
 import type { Span } from '../types';
 import { sentenceSpans } from '../text/sentences';
 import { defineRule } from './define-rule';
@@ -30,8 +31,9 @@ export default defineRule({
     let previous: { block: number } | undefined;
     for (const [index, block] of model.blocks.entries()) {
       if (block.kind === 'heading') continue;
-      for (const sentence of sentenceSpans(model.text, block)) {
-        const key = keyOf(block, sentence, placeholderWords);
+      const words = wordsBySentence(block, sentenceSpans(model.text, block));
+      for (const [sentence, sentenceWords] of words) {
+        const key = keyOf(block, sentenceWords, placeholderWords);
         if (key === undefined) continue;
         const first = seen.get(key);
         if (!first) {
@@ -48,12 +50,23 @@ export default defineRule({
   },
 });
 
+/** Each sentence of a block with the block's words that lie wholly inside it: one pass over both, as both are in order. */
+function wordsBySentence(block: Block, sentences: readonly Span[]): [Span, readonly Token[]][] {
+  const tokens = block.tokens;
+  let next = 0;
+  return sentences.map((sentence) => {
+    while (next < tokens.length && block.base + (tokens[next] as Token).start < sentence.start) next++;
+    let end = next;
+    while (end < tokens.length && block.base + (tokens[end] as Token).end <= sentence.end) end++;
+    return [sentence, tokens.slice(next, end)];
+  });
+}
+
 /**
  * The words of a sentence, compared without case, accents or punctuation; undefined when too short
  * to be a copy, or when it holds a template prompt (prompts repeat by design).
  */
-function keyOf(block: Block, sentence: Span, placeholderWords: ReadonlySet<number>): string | undefined {
-  const words = block.tokens.filter((t) => block.base + t.start >= sentence.start && block.base + t.end <= sentence.end);
+function keyOf(block: Block, words: readonly Token[], placeholderWords: ReadonlySet<number>): string | undefined {
   if (words.length < MIN_WORDS || words.some((t) => placeholderWords.has(block.base + t.start))) return undefined;
   return words.map((t) => t.norm).join(' ');
 }
