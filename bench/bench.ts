@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json] [--runs <n>] [--memory-only] [files or folders of real documents...]
+ * npm run bench [-- --json] [--runs <n>] [--memory-only | --editing-only] [files or folders of real documents...]
  *
  * The speed and memory figures of the performance targets, measured, not asserted: each is the
  * median of several runs, with the smallest and the largest. The language server is the bundled
@@ -152,6 +152,42 @@ async function editingRun(text: string): Promise<EditingRun> {
   });
 }
 
+/** A PIM document whose kind is to be inferred: the longest analysis there is. */
+const DECLARED_PIM = '---\npim:\n  status: draft\n---\n';
+
+/**
+ * The longest a request waits while the server analyses a long document: a small document is
+ * hovered again and again while a 1 MB handbook is opened, and again while an edit in its middle
+ * is linted. A server that analysed in one piece would keep the hover waiting seconds.
+ */
+async function responsivenessRun(text: string): Promise<number> {
+  return withServer(async (client, dir) => {
+    const small = pathToFileURL(join(dir, 'small.md')).href;
+    const smallText = smallDocuments()[0] as string;
+    client.open(small, smallText);
+    await client.diagnostics(small, (_, v) => v === 1);
+    const position = lspPosition(smallText, Math.floor(smallText.length / 2));
+    const big = pathToFileURL(join(dir, 'handbook.md')).href;
+    const waits: number[] = [];
+    const hoverUntil = async (published: Promise<unknown>): Promise<void> => {
+      let done = false;
+      void published.then(() => (done = true));
+      while (!done) {
+        const sent = performance.now();
+        await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: small }, position });
+        waits.push(performance.now() - sent);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    };
+    client.open(big, text);
+    await hoverUntil(client.diagnostics(big, (_, v) => v === 1));
+    const middle = lspPosition(text, Math.floor(text.length / 2));
+    client.change(big, 2, [{ range: { start: middle, end: middle }, text: 'x' }]);
+    await hoverUntil(client.diagnostics(big, (_, v) => v === 2));
+    return Math.max(...waits);
+  });
+}
+
 async function requestLatencies(client: TestClient, uri: string, method: string, positions: readonly { line: number; character: number }[]): Promise<number[]> {
   const latencies: number[] = [];
   for (const position of positions) {
@@ -274,14 +310,15 @@ function markdownFiles(paths: readonly string[]): string[] {
   });
 }
 
-function parseArguments(argv: readonly string[]): { json: boolean; runs: number; memoryOnly: boolean; extra: string[] } {
+function parseArguments(argv: readonly string[]): { json: boolean; runs: number; memoryOnly: boolean; editingOnly: boolean; extra: string[] } {
   const args = [...argv];
-  const options = { json: false, runs: 3, memoryOnly: false, extra: [] as string[] };
+  const options = { json: false, runs: 3, memoryOnly: false, editingOnly: false, extra: [] as string[] };
   while (args.length > 0) {
     const arg = args.shift() as string;
     if (arg === '--json') options.json = true;
     else if (arg === '--runs') options.runs = Math.max(1, Number(args.shift()));
     else if (arg === '--memory-only') options.memoryOnly = true;
+    else if (arg === '--editing-only') options.editingOnly = true;
     else options.extra.push(arg);
   }
   return options;
@@ -298,6 +335,17 @@ async function printMemoryOnly(runs: number): Promise<void> {
   console.log(`RSS idle ${format(idle, 0, ' MB')}, with ${OPEN_DOCUMENTS} documents open ${format(open, 0, ' MB')}, after closing them ${format(closed, 0, ' MB')}`);
 }
 
+/** `--editing-only`: the figures of typing in the server, which a change to the analysis is about. */
+async function printEditingOnly(runs: number, sop: string): Promise<void> {
+  const rows: [string, Stat][] = [];
+  for (const [label, text] of [['##', sop], ['###', allHeadingsAtLevel3(sop)]] as const) {
+    const list = await timesAsync(runs, () => editingRun(text));
+    rows.push([`edit p95, ${label} sections`, stat(list.map((r) => r.editP95))], [`first diagnostics, ${label} sections`, stat(list.map((r) => r.firstDiagnostics))]);
+  }
+  rows.push(['longest wait for a hover while a 1 MB handbook is linted', stat(await timesAsync(runs, () => responsivenessRun(DECLARED_PIM + handbook())))]);
+  for (const [label, value] of rows) console.log(`${label.padEnd(60)}  ${format(value)}`);
+}
+
 async function main(): Promise<void> {
   const options = parseArguments(process.argv.slice(2));
   const runs = options.runs;
@@ -305,6 +353,7 @@ async function main(): Promise<void> {
   const sop = largeSop(5000);
   const sopH3 = allHeadingsAtLevel3(sop);
   if (options.memoryOnly) return printMemoryOnly(runs);
+  if (options.editingOnly) return printEditingOnly(runs, sop);
 
   progress('server start');
   const ready = stat(await serverReady(2 * runs + 1));
@@ -315,6 +364,10 @@ async function main(): Promise<void> {
       return editingRun(text);
     });
   }
+  const responsiveness = await timesAsync(runs, async (run) => {
+    progress(`requests while a 1 MB handbook is analysed, run ${run + 1}/${runs}`);
+    return responsivenessRun(DECLARED_PIM + handbook());
+  });
   const memory = await timesAsync(runs, async (run) => {
     progress(`memory with ${OPEN_DOCUMENTS} documents, run ${run + 1}/${runs}`);
     return memoryRun();
@@ -354,6 +407,7 @@ async function main(): Promise<void> {
     editP95MsH3: stat(editing.h3.map((r) => r.editP95)),
     firstDiagnosticsMs: stat(editing.h2.map((r) => r.firstDiagnostics)),
     serverReadyMs: ready,
+    longestWaitMs: stat(responsiveness),
     rssIdleMB: stat(memory.map((m) => m.idle)),
     rssOpenMB: stat(memory.map((m) => m.open)),
     rssClosedMB: stat(memory.map((m) => m.closed)),
@@ -381,6 +435,7 @@ async function main(): Promise<void> {
     ['the same text with every heading at ###, p95', format(result.editP95MsH3), '≤ 30 ms'],
     ['first diagnostics after opening it', format(result.firstDiagnosticsMs), '≤ 400 ms'],
     ['server ready (initialize answered)', format(result.serverReadyMs), '≤ 200 ms'],
+    ['longest wait for a hover while a 1 MB handbook is linted', format(result.longestWaitMs), '≤ 200 ms'],
     ['RSS idle', format(result.rssIdleMB, 0, ' MB'), ''],
     [`RSS with ${OPEN_DOCUMENTS} documents open`, format(result.rssOpenMB, 0, ' MB'), '≤ 120 MB'],
     ['RSS after closing them', format(result.rssClosedMB, 0, ' MB'), '≤ idle + 20%'],

@@ -29,7 +29,7 @@ export interface NodeHostOptions {
 export const NODE_SCHEDULER: Scheduler = {
   now: () => performance.now(),
   yield: () => new Promise((resolve) => setImmediate(resolve)),
-  sliceMs: 25,
+  sliceMs: 10,
 };
 
 export function nodeHost(options: NodeHostOptions = {}): PimHost {

@@ -35,10 +35,21 @@ export interface RecipientMention {
   readonly span: Span;
 }
 
+/** What is kept of a document that is no PIM document: where its lines start, and nothing was worked out about PIM. */
+export interface OtherDocumentFacts {
+  readonly uri: string;
+  readonly version: number;
+  readonly isPim: false;
+  readonly language: Lang;
+  readonly lineStarts: readonly number[];
+}
+
+export type AnyDocumentFacts = DocumentFacts | OtherDocumentFacts;
+
 export interface DocumentFacts {
   readonly uri: string;
   readonly version: number;
-  readonly isPim: boolean;
+  readonly isPim: true;
   readonly language: Lang;
   readonly kind?: string;
   readonly kindName?: string;
@@ -77,7 +88,13 @@ const AGREEMENT_KINDS: readonly string[] = ['data-sharing-agreement', 'informati
 const RECIPIENTS = 'non-protection-actors';
 const SHARING = ['data-sharing', 'transmission'];
 
-export function factsOf(uri: string, version: number, analysis: Analysis, findings: readonly Finding[]): DocumentFacts {
+/** A document that is no PIM document is not weighed at all: a README opened in the editor costs its parse only. */
+export function factsOf(uri: string, version: number, analysis: Analysis, findings: readonly Finding[]): AnyDocumentFacts {
+  if (!analysis.isPim) return { uri, version, isPim: false, language: analysis.language, lineStarts: analysis.model.lineStarts };
+  return pimFacts(uri, version, analysis, findings);
+}
+
+function pimFacts(uri: string, version: number, analysis: Analysis, findings: readonly Finding[]): DocumentFacts {
   const model = analysis.model;
   const project = analysis.declaration?.fields.project;
   const coverage = analysis.coverage;
@@ -85,7 +102,7 @@ export function factsOf(uri: string, version: number, analysis: Analysis, findin
   return {
     uri,
     version,
-    isPim: analysis.isPim,
+    isPim: true,
     language: analysis.language,
     ...(analysis.kind ? { kind: analysis.kind.id, kindName: summary.kindName ?? analysis.kind.id } : {}),
     ...(project ? { project: { name: project.value, span: project.span } } : {}),

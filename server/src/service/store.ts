@@ -7,7 +7,7 @@
  * worked out again when it is asked for, so memory stays bounded however many documents are open.
  */
 import type { Analysis } from '../engine/index';
-import type { DocumentFacts } from './facts';
+import type { AnyDocumentFacts } from './facts';
 
 export interface StoredDocument {
   readonly uri: string;
@@ -26,7 +26,7 @@ export interface StoredResult {
   readonly optionsKey: string;
   /** Kept for open documents only, which hovers and completion ask about; a file read from disk keeps its facts. */
   readonly analysis?: Analysis;
-  readonly facts: DocumentFacts;
+  readonly facts: AnyDocumentFacts;
 }
 
 interface Entry {

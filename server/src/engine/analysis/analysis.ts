@@ -6,7 +6,7 @@ import { sectionRef, type Knowledge } from '../knowledge/load';
 import type { Category, DocumentKind, Lang, Principle, Section as KindSection, Substep } from '../knowledge/types';
 import { buildModel, buildModelInSteps, type Block, type DocumentModel, type Section } from '../model/build-model';
 import type { PimDeclaration } from '../model/front-matter';
-import { frontMatterEnd, guardDocument, type Decline } from '../model/guard';
+import { frontMatterEnd, guardDocumentInSteps, type Decline } from '../model/guard';
 import { LIMITS } from '../limits';
 import { runToEnd, type Steps } from '../steps';
 import { lineStartsOf } from '../text/lines';
@@ -340,8 +340,7 @@ export interface ParsedDocument {
 
 /** Guards the text, then parses it one step per chunk parsed afresh; `previous` as for an Analysis. */
 export function* parseInSteps(text: string, options: LintOptions, previous?: Analysis | 'whole'): Steps<ParsedDocument> {
-  const declined = guardDocument(text, { maxDocumentSize: options.maxDocumentSize ?? LIMITS.maxDocumentSize, structure: LIMITS.structure }, options.documentSize);
-  yield;
+  const declined = yield* guardDocumentInSteps(text, { maxDocumentSize: options.maxDocumentSize ?? LIMITS.maxDocumentSize, structure: LIMITS.structure }, options.documentSize);
   const model = declined ? frontMatterModel(text) : yield* buildModelInSteps(text, previous === 'whole' ? previous : previous?.model);
   return { declined, model };
 }

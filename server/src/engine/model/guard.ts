@@ -12,6 +12,7 @@
  */
 import type { Span } from '../types';
 import type { StructureLimits } from '../limits';
+import { runToEnd, type Steps } from '../steps';
 
 export type DeclineReason = 'size' | keyof StructureLimits;
 
@@ -50,10 +51,18 @@ export function utf8Length(text: string): number {
  * beginning (the CLI reads no more of a file that is too big).
  */
 export function guardDocument(text: string, limits: GuardLimits, byteLength?: number): Decline | undefined {
+  return runToEnd(guardDocumentInSteps(text, limits, byteLength));
+}
+
+/** `guardDocument`, one step per `STEP_LENGTH` characters scanned. */
+export function* guardDocumentInSteps(text: string, limits: GuardLimits, byteLength?: number): Steps<Decline | undefined> {
   const size = byteLength ?? (text.length > limits.maxDocumentSize ? text.length : text.length * 3 <= limits.maxDocumentSize ? 0 : utf8Length(text));
   if (size > limits.maxDocumentSize) return { reason: 'size', measured: byteLength ?? utf8Length(text), limit: limits.maxDocumentSize };
-  return new Scan(text, limits.structure).run();
+  return yield* new Scan(text, limits.structure).run();
 }
+
+/** Characters scanned per step: some milliseconds of work. */
+const STEP_LENGTH = 64 * 1024;
 
 /** Where the front matter ends (after its closing `---` line), when the text opens with one that closes within `within` characters. */
 export function frontMatterEnd(text: string, within: number): number | undefined {
@@ -183,12 +192,17 @@ class Scan {
     private readonly limits: StructureLimits,
   ) {}
 
-  run(): Decline | undefined {
+  *run(): Steps<Decline | undefined> {
     const text = this.text;
     let at = frontMatterEnd(text, text.length) ?? (text.charCodeAt(0) === 0xfeff ? 1 : 0);
     // Lines before `at` are the front matter: YAML, not Markdown.
     for (let i = 0; i < at; i++) if (text.charCodeAt(i) === LF || (text.charCodeAt(i) === CR && text.charCodeAt(i + 1) !== LF)) this.line++;
+    let stepEnd = at + STEP_LENGTH;
     while (at < text.length && !this.declined) {
+      if (at >= stepEnd) {
+        yield;
+        stepEnd = at + STEP_LENGTH;
+      }
       const line = lineAt(text, at);
       this.lineStart = line.start;
       this.lineEnd = line.end;
