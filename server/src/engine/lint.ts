@@ -43,7 +43,8 @@ export function* lintInSteps(analysis: Analysis, rules: readonly Rule[]): Steps<
       message: (key, params) => message(analysis.knowledge, key, analysis.language, params),
     };
     try {
-      rule.check(context);
+      const steps = rule.check(context);
+      if (steps) yield* steps;
     } catch (error) {
       findings.push(internalError(rule, error, anchor));
       continue;

@@ -309,6 +309,20 @@ export class Analysis {
     });
   }
 
+  /** Where a signal occurs in one block: what sentence checks ask, without a pass over the whole document per sentence. */
+  signalHitsIn(id: string, block: number): readonly SignalHit[] {
+    const byBlock = this.once(`hitsByBlock:${id}`, () => {
+      const grouped = new Map<number, SignalHit[]>();
+      for (const hit of this.signalHits(id)) {
+        const list = grouped.get(hit.block);
+        if (list) list.push(hit);
+        else grouped.set(hit.block, [hit]);
+      }
+      return grouped;
+    });
+    return byBlock.get(block) ?? [];
+  }
+
   /** Blocks that mention any phrase of a signal. */
   blocksWith(id: string): ReadonlySet<number> {
     return this.once(`blocks:${id}`, () => new Set(this.signalHits(id).map((h) => h.block)));

@@ -60,6 +60,8 @@ export interface DocumentEvidence {
 
 /** A heading is generic, or an aside, when such phrases cover this share of its words. */
 const COVERED_SHARE = 0.6;
+/** Blocks looked at per step of a long document. */
+const BLOCKS_PER_STEP = 2_000;
 /** A block whose words are mostly link text points elsewhere. */
 const LINK_SHARE = 0.5;
 
@@ -158,7 +160,7 @@ export function* collectEvidenceInSteps(context: EvidenceContext, matchers: Item
     const refs = new Set(matchers.headings.findAll(section.titleTokens).map((m) => m.payload).filter(keep));
     for (const ref of refs) entry(ref).headings.push({ section: section.index, span: section.heading, generic: context.genericSections.has(section.index) });
   }
-  for (const claim of labelClaims(model, matchers.headings, context.isAside)) if (keep(claim.ref)) entry(claim.ref).headings.push(claim.claim);
+  for (const claim of yield* labelClaims(model, matchers.headings, context.isAside)) if (keep(claim.ref)) entry(claim.ref).headings.push(claim.claim);
   return { items, words: context.words, ancestors: context.ancestors };
 }
 
@@ -255,11 +257,12 @@ function ancestorsOf(sections: readonly Section[]): Set<number>[] {
 }
 
 /** Bold labels and short first-column or header cells that name an item, with the blocks that back them. */
-function labelClaims(model: DocumentModel, headings: PhraseMatcher<string>, aside: (block: Block) => boolean): { ref: string; claim: HeadingClaim }[] {
+function* labelClaims(model: DocumentModel, headings: PhraseMatcher<string>, aside: (block: Block) => boolean): Steps<{ ref: string; claim: HeadingClaim }[]> {
   const claims: { ref: string; claim: HeadingClaim }[] = [];
   const standsAlone = (block: Block | undefined): boolean => block !== undefined && block.labelTokens > 0 && block.labelTokens === block.tokens.length;
-  model.blocks.forEach((block, index) => {
-    if (block.labelTokens === 0 || aside(block)) return;
+  for (const [index, block] of model.blocks.entries()) {
+    if (index % BLOCKS_PER_STEP === BLOCKS_PER_STEP - 1) yield;
+    if (block.labelTokens === 0 || aside(block)) continue;
     const label = block.tokens.slice(0, block.labelTokens);
     let last = index;
     if (standsAlone(block)) {
@@ -271,7 +274,7 @@ function labelClaims(model: DocumentModel, headings: PhraseMatcher<string>, asid
     }
     const span = { start: block.base + (label[0] as Token).start, end: block.base + (label[label.length - 1] as Token).end };
     for (const ref of new Set(headings.findAll(label).map((m) => m.payload))) claims.push({ ref, claim: { span, generic: false, blocks: { first: index, last } } });
-  });
+  }
   return claims;
 }
 

@@ -2,6 +2,7 @@
 import type { Analysis } from '../analysis/analysis';
 import type { Lang } from '../knowledge/types';
 import type { Fix, LintOptions, RelatedSpan, Severity, Span } from '../types';
+import type { Steps } from '../steps';
 
 export interface RuleExample {
   readonly text: string;
@@ -59,7 +60,8 @@ export interface Rule {
   /** Severity when the document's status is final, if it differs. */
   readonly finalSeverity?: Severity;
   readonly examples: { readonly valid: readonly RuleExample[]; readonly invalid: readonly RuleExample[] };
-  check(context: RuleContext): void;
+  /** Reports through the context; a rule whose pass over a long document is long may do it in steps (a generator). */
+  check(context: RuleContext): void | Steps<void>;
 }
 
 export function defineRule(rule: Rule): Rule {

@@ -6,6 +6,8 @@ import { defineRule } from './define-rule';
 
 /** Shorter repeats are formulas ("See annex 2."), not copied text. */
 const MIN_WORDS = 8;
+/** Blocks compared per step of a long document. */
+const BLOCKS_PER_STEP = 2_000;
 
 export default defineRule({
   id: 'duplicated-text',
@@ -25,11 +27,12 @@ export default defineRule({
       },
     ],
   },
-  check({ analysis, report, message }) {
+  *check({ analysis, report, message }) {
     const { model, placeholderWords } = analysis;
     const seen = new Map<string, Span>();
     let previous: { block: number } | undefined;
     for (const [index, block] of model.blocks.entries()) {
+      if (index % BLOCKS_PER_STEP === BLOCKS_PER_STEP - 1) yield;
       if (block.kind === 'heading') continue;
       const words = wordsBySentence(block, sentenceSpans(model.text, block));
       for (const [sentence, sentenceWords] of words) {

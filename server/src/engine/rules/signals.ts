@@ -19,7 +19,7 @@ export function sentenceOf(analysis: Analysis, hit: SignalHit): Span {
 
 /** Whether a signal occurs inside a span of one block. */
 export function occursIn(analysis: Analysis, signalId: string, block: number, span: Span): boolean {
-  return analysis.signalHits(signalId).some((h) => h.block === block && h.span.start >= span.start && h.span.end <= span.end);
+  return analysis.signalHitsIn(signalId, block).some((h) => h.span.start >= span.start && h.span.end <= span.end);
 }
 
 export interface SentenceQuery {
