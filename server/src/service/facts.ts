@@ -96,6 +96,7 @@ export function factsOf(uri: string, version: number, analysis: Analysis, findin
 
 function pimFacts(uri: string, version: number, analysis: Analysis, findings: readonly Finding[]): DocumentFacts {
   const model = analysis.model;
+  const citations = citationsOf(analysis);
   const project = analysis.declaration?.fields.project;
   const coverage = analysis.coverage;
   const summary = summarize(analysis);
@@ -109,7 +110,7 @@ function pimFacts(uri: string, version: number, analysis: Analysis, findings: re
     coverage,
     expected: { principles: analysis.expectedPrinciples.map((p) => p.id), substeps: analysis.expectedSubsteps.map((s) => s.id) },
     summary,
-    findings: findings.map((f) => serviceFinding(uri, f, analysis)),
+    findings: findings.map((f) => serviceFinding(uri, f, citations)),
     lineStarts: model.lineStarts,
     ...(model.frontMatter ? { frontMatterEnd: model.frontMatter.span.end } : {}),
     anchor: summary.anchor,
@@ -155,8 +156,20 @@ function answersOf(analysis: Analysis, findings: readonly Finding[]): Record<str
   return answers;
 }
 
-function serviceFinding(uri: string, finding: Finding, analysis: Analysis): ServiceFinding {
-  const rule = rules.find((r) => r.id === finding.ruleId);
+/** A rule's citation in the document's language, worked out once per rule: a document may have hundreds of findings of one rule. */
+function citationsOf(analysis: Analysis): (ruleId: string) => string | undefined {
+  const known = new Map<string, string | undefined>();
+  return (ruleId) => {
+    if (!known.has(ruleId)) {
+      const rule = rules.find((r) => r.id === ruleId);
+      known.set(ruleId, rule ? ruleSource(analysis.knowledge, rule, analysis.language).summary : undefined);
+    }
+    return known.get(ruleId);
+  };
+}
+
+function serviceFinding(uri: string, finding: Finding, citation: (ruleId: string) => string | undefined): ServiceFinding {
+  const cited = citation(finding.ruleId);
   return {
     uri,
     ruleId: finding.ruleId,
@@ -166,7 +179,7 @@ function serviceFinding(uri: string, finding: Finding, analysis: Analysis): Serv
     refs: finding.refs,
     related: (finding.related ?? []).map((r) => ({ uri, span: r.span, message: r.message })),
     ...(finding.fix ? { fix: finding.fix } : {}),
-    ...(rule ? { citation: ruleSource(analysis.knowledge, rule, analysis.language).summary } : {}),
+    ...(cited !== undefined ? { citation: cited } : {}),
   };
 }
 
