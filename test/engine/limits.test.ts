@@ -36,6 +36,7 @@ const DECLINED_BY_STRUCTURE: readonly (readonly [string, RegExp])[] = [
   ['20,000 link definitions, blank lines between', /more than 2,000 link definitions.*write the links inline or split the document\.$/],
   ['link closers with no openers', /more than 1,000 closing brackets .*escape the brackets as \\\]\.$/],
   ['nested strong emphasis', /more than 500 emphasis marks/],
+  ['a list of 1,000 items of 250 emphasis runs', /The list, quote or run of paragraphs that starts here has more than 5,000 emphasis marks .*escape some marks with a backslash\.$/],
   ['backtick runs of every length', /more than 500 runs of backticks .*put the code in a fenced block, or split the paragraph with blank lines\.$/],
   ['unclosed <!--', /more than 1,000 angle brackets .*escape them as \\<\.$/],
 ];
@@ -151,4 +152,10 @@ test('a document at the cap keeps all its findings and no cap finding', () => {
   const findings = lint(new Analysis(text, knowledge), [noisyRule('noisy-warning', 'warning')]);
   assert.equal(findings.length, LIMITS.maxFindings);
   assert.ok(!findings.some((f) => f.ruleId === 'too-many-findings'));
+});
+
+test('inputs just under the limits are checked, not declined', () => {
+  const atLimit = PATHOLOGICAL_INPUTS.filter((i) => i.name.startsWith('at the limit:'));
+  assert.ok(atLimit.length >= 6);
+  for (const { name, make } of atLimit) assert.equal(new Analysis(make(), knowledge).declined, undefined, name);
 });

@@ -16,6 +16,12 @@ export interface StructureLimits {
   readonly blockLines: number;
   /** Runs of `*`, `_` or `~` in one paragraph, heading or table cell row. */
   readonly emphasisRuns: number;
+  /**
+   * Runs of `*`, `_` or `~` in one top-level block (a list, a quote, a paragraph and what joins it,
+   * up to the next heading or paragraph at the margin): the parser reads such a block in one
+   * piece, at some 25 µs a run, and a server must not wait on one piece for long.
+   */
+  readonly emphasisRunsPerBlock: number;
   /** Brackets `[` open inside one another in one paragraph. */
   readonly bracketDepth: number;
   /** Closing brackets `]` in one paragraph, whether they close anything or not: the parser's work grows with their square. */
@@ -53,6 +59,7 @@ export const LIMITS: Limits = Object.freeze({
     paragraphLines: 500,
     blockLines: 5_000,
     emphasisRuns: 500,
+    emphasisRunsPerBlock: 5_000,
     bracketDepth: 32,
     closingBrackets: 1_000,
     backtickRuns: 500,

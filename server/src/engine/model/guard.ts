@@ -179,6 +179,10 @@ class Scan {
   private blockLines = 0;
   private blockStart = 0;
   private previousQuotes = 0;
+  /** The top-level block the line is in: where it starts, and its emphasis runs so far. */
+  private topBlockStart = 0;
+  private topBlockEmphasis = 0;
+  private previousBlank = true;
   private line = 0;
   private lineStart = 0;
   private lineEnd = 0;
@@ -250,6 +254,12 @@ class Scan {
       col = marker.marker.contentCol;
     }
     const blank = i >= end;
+    // A line at the margin after a blank line, no list item and no quote, starts a new top-level block.
+    if (this.previousBlank && !blank && quotes === 0 && markers.length === 0 && indent === 0) {
+      this.topBlockStart = start;
+      this.topBlockEmphasis = 0;
+    }
+    this.previousBlank = blank;
 
     if (this.raw) {
       const raw = this.raw;
@@ -403,7 +413,10 @@ class Scan {
         continue;
       }
       if (c === STAR || c === UNDERSCORE || c === TILDE) {
-        if (c !== inline.lastMark) inline.emphasis++;
+        if (c !== inline.lastMark) {
+          inline.emphasis++;
+          this.topBlockEmphasis++;
+        }
         inline.lastMark = c;
         continue;
       }
@@ -423,6 +436,7 @@ class Scan {
       }
     }
     if (inline.emphasis > this.limits.emphasisRuns) this.decline('emphasisRuns', inline.emphasis, this.limits.emphasisRuns, this.lineStart);
+    else if (this.topBlockEmphasis > this.limits.emphasisRunsPerBlock) this.decline('emphasisRunsPerBlock', this.topBlockEmphasis, this.limits.emphasisRunsPerBlock, this.topBlockStart);
     else if (inline.maxBrackets > this.limits.bracketDepth) this.decline('bracketDepth', inline.maxBrackets, this.limits.bracketDepth, this.lineStart);
     else if (inline.closers > this.limits.closingBrackets) this.decline('closingBrackets', inline.closers, this.limits.closingBrackets, this.lineStart);
     else if (inline.backtickRuns > this.limits.backtickRuns) this.decline('backtickRuns', inline.backtickRuns, this.limits.backtickRuns, this.lineStart);
