@@ -10,6 +10,7 @@ const production = process.argv.includes('--production');
 const entries = [
   { in: 'server/src/cli/bin.ts', out: 'dist/cli.cjs', external: [] },
   { in: 'server/src/main.ts', out: 'dist/server.cjs', external: [] },
+  { in: 'server/src/parse-worker.ts', out: 'dist/parse-worker.cjs', external: [] },
   { in: 'client/src/extension.ts', out: 'dist/extension.cjs', external: ['vscode'] },
 ].filter((entry) => existsSync(entry.in));
 

@@ -1,5 +1,6 @@
 /** Node entry of pim-language-server: `--stdio` for any LSP editor, `--node-ipc` when VS Code starts it. */
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
+import { join } from 'node:path';
 import { bundledKnowledge } from './bundled-knowledge';
 import { defaultRuleDocsDir, startServer } from './lsp/server';
 
@@ -17,7 +18,7 @@ if (args.includes('--help') || args.includes('-h')) {
   console.error = (...parts: unknown[]) => connection.console.error(parts.map(String).join(' '));
   process.on('uncaughtException', (error) => connection.console.error(`pim: unexpected error: ${error.stack ?? error.message}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`pim: unhandled rejection: ${String(reason)}`));
-  startServer(connection, { loadKnowledge: bundledKnowledge, ruleDocsDir: defaultRuleDocsDir(__dirname) });
+  startServer(connection, { loadKnowledge: bundledKnowledge, ruleDocsDir: defaultRuleDocsDir(__dirname), parseWorkerFile: join(__dirname, 'parse-worker.cjs') });
   connection.listen();
 }
 

@@ -1,8 +1,10 @@
 /** The file system as the language service sees it: URIs in, text and stats out, all asynchronous. */
+import { existsSync } from 'node:fs';
 import { lstat, open, readdir, stat } from 'node:fs/promises';
 import { setImmediate } from 'node:timers';
 import { fileURLToPath } from 'node:url';
-import type { FileType, PimHost, Scheduler } from './service/host';
+import { Worker } from 'node:worker_threads';
+import { parseAnswer, type FileType, type ParseAnswer, type PimHost, type Scheduler } from './service/index';
 
 /** The OS path of a file: URI, or undefined for any other scheme (an unsaved buffer, a remote file). */
 export function fsPath(uri: string): string | undefined {
@@ -22,15 +24,74 @@ export interface NodeHostOptions {
 }
 
 /**
- * Slices short enough that, with the longest step of an analysis (about 100 ms on a 1 MB
- * handbook), the server never keeps a message waiting for more than 200 ms. `setImmediate` lets
- * the messages that arrived meanwhile be read before the next slice.
+ * Slices short enough that, with the longest step of an analysis (some tens of milliseconds on a
+ * real document of a few megabytes), the server never keeps a message waiting for long;
+ * `setImmediate` lets the messages that arrived meanwhile be read before the next slice. Chunks
+ * of 16 KB or more are parsed in the worker thread of `workerFile`, when it is there: the parser
+ * can take seconds on one block (a 1 MB paragraph, a table of 50,000 cells).
  */
-export const NODE_SCHEDULER: Scheduler = {
-  now: () => performance.now(),
-  yield: () => new Promise((resolve) => setImmediate(resolve)),
-  sliceMs: 10,
-};
+export function nodeScheduler(workerFile?: string): Scheduler {
+  const worker = workerFile && existsSync(workerFile) ? new ParseWorker(workerFile) : undefined;
+  return {
+    now: () => performance.now(),
+    yield: () => new Promise((resolve) => setImmediate(resolve)),
+    sliceMs: 10,
+    ...(worker ? { parse: (text: string) => worker.parse(text), parseElsewhereFrom: 16 * 1024 } : {}),
+  };
+}
+
+/**
+ * A parsing thread, started on first use; it never keeps the process alive. If it fails, what it
+ * was asked is parsed in place and so is everything after: slower to answer, never wrong.
+ */
+class ParseWorker {
+  private worker: Worker | undefined;
+  private failed = false;
+  private nextId = 0;
+  private readonly waiting = new Map<number, { readonly text: string; readonly resolve: (answer: ParseAnswer) => void }>();
+
+  constructor(private readonly file: string) {}
+
+  parse(text: string): Promise<ParseAnswer> {
+    const worker = this.started();
+    if (!worker) return Promise.resolve(parseAnswer(text));
+    const id = this.nextId++;
+    // Held while it has work, so that an answer is never lost to the process exiting.
+    if (this.waiting.size === 0) worker.ref();
+    return new Promise((resolve) => {
+      this.waiting.set(id, { text, resolve });
+      worker.postMessage({ id, text });
+    });
+  }
+
+  private started(): Worker | undefined {
+    if (this.worker || this.failed) return this.worker;
+    let worker: Worker;
+    try {
+      worker = new Worker(this.file);
+    } catch {
+      this.failed = true;
+      return undefined;
+    }
+    worker.on('message', (message: { readonly id: number; readonly answer: ParseAnswer }) => {
+      this.waiting.get(message.id)?.resolve(message.answer);
+      this.waiting.delete(message.id);
+      if (this.waiting.size === 0) worker.unref();
+    });
+    const fail = (): void => {
+      this.failed = true;
+      this.worker = undefined;
+      for (const { text, resolve } of this.waiting.values()) resolve(parseAnswer(text));
+      this.waiting.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', fail);
+    // Unreferenced once its listeners are on (adding them references it again): idle, it never keeps the process alive.
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+}
 
 export function nodeHost(options: NodeHostOptions = {}): PimHost {
   return {

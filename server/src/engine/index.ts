@@ -14,7 +14,7 @@ export { loadKnowledge, KnowledgeError, type Knowledge } from './knowledge/load'
 export { rules, type Rule } from './rules/index';
 export { INTERNAL_ERROR, DOCUMENT_DECLINED, TOO_MANY_FINDINGS } from './lint';
 export { LIMITS } from './limits';
-export { runToEnd, type Steps } from './steps';
+export { parseAnswer, runToEnd, type ParseAnswer, type Steps } from './steps';
 export { positionOf } from './model/build-model';
 export { lineStartsOf } from './text/lines';
 export * from './types';

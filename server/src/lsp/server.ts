@@ -17,7 +17,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleDocUrl, TOOL_URL } from '../rule-docs';
-import { NODE_SCHEDULER, nodeHost } from '../node-host';
+import { nodeHost, nodeScheduler } from '../node-host';
 import { createPimService, KnowledgeError, rules, type Knowledge, type PimService } from '../service/index';
 import { codeActions, OPEN_RULE_DOCS_COMMAND } from './code-actions';
 import { FIX_ALL_KIND, rangeOf, toCompletionItem, toDocumentSymbol } from './convert';
@@ -31,13 +31,15 @@ export interface ServerHost {
   readonly loadKnowledge: () => Knowledge;
   /** The folder of the rule pages (docs/rules/<rule id>.md), for diagnostic links. */
   readonly ruleDocsDir: string;
+  /** The parsing thread's script (`dist/parse-worker.cjs`); without it, long chunks are parsed on the main thread. */
+  readonly parseWorkerFile?: string;
 }
 
 export function startServer(connection: Connection, host: ServerHost): void {
   const documents = new TextDocuments(TextDocument);
   const settings = new SettingsStore(connection);
   const knowledge = loadOrReport(connection, host);
-  const service = knowledge ? createService(knowledge, settings) : undefined;
+  const service = knowledge ? createService(knowledge, settings, host.parseWorkerFile) : undefined;
   const docUrl = ruleDocLinks(host.ruleDocsDir, new Set(rules.map((r) => r.id)));
   // Code lenses show the coverage of the last lint: ask clients that can to fetch them again.
   const refreshLenses = (): void => {
@@ -155,10 +157,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
 }
 
 /** The service on the local disk, with the editor's settings for each document. */
-function createService(knowledge: Knowledge, settings: SettingsStore): PimService {
+function createService(knowledge: Knowledge, settings: SettingsStore, parseWorkerFile: string | undefined): PimService {
   return createPimService({
     knowledge,
-    host: nodeHost({ scheduler: NODE_SCHEDULER }),
+    host: nodeHost({ scheduler: nodeScheduler(parseWorkerFile) }),
     editorOptions: async (uri) => {
       const s = await settings.forDocument(uri);
       return { enable: s.enable, rules: s.rules, maxDocumentSize: s.maxDocumentSize, ...(s.language !== 'auto' ? { language: s.language } : {}) };

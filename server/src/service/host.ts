@@ -2,6 +2,8 @@
  * What the language service needs from the outside world, on URIs (never OS paths), all
  * asynchronous: the Node server, the CLI, the tests and later a browser each give their own.
  */
+import type { ParseAnswer } from '../engine/index';
+
 export type FileType = 'file' | 'directory' | 'other';
 
 export interface FileStat {
@@ -42,6 +44,9 @@ export interface Scheduler {
   yield(): Promise<void>;
   /** How long a slice may run before it yields, in milliseconds. */
   readonly sliceMs: number;
+  /** Parses a text elsewhere (another thread), for texts of `parseElsewhereFrom` characters or more; the rest is parsed in place. */
+  readonly parse?: (text: string) => Promise<ParseAnswer>;
+  readonly parseElsewhereFrom?: number;
 }
 
 /** Long work checks it between documents and stops when the caller no longer wants the answer. */

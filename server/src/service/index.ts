@@ -8,7 +8,7 @@ export type { DocumentFacts, Location, RelatedLocation, RecipientMention, Servic
 export { PROJECT_RULE, type ProjectCoverage, type ProjectItem } from './projects';
 export { CONFIG_FILE_NAME, CONFIG_PROBLEM, MAX_CONFIG_SIZE } from './config';
 export { NO_CONFIG, type ConfigProblemReport, type ConfigSource, type DocumentConfig, type ProjectDefinition } from './config-source';
-export { NEVER_CANCELLED, type CancellationToken, type Disposable, type FileStat, type FileType, type PimHost, type ProgressReporter } from './host';
+export { NEVER_CANCELLED, type CancellationToken, type Disposable, type FileStat, type FileType, type PimHost, type ProgressReporter, type Scheduler } from './host';
 export { isInside, uriBasename, uriDirname, uriJoin, uriRelative } from './uri';
 export {
   INTERNAL_ERROR,
@@ -17,6 +17,8 @@ export {
   KnowledgeError,
   LIMITS,
   lineStartsOf,
+  parseAnswer,
+  type ParseAnswer,
   message,
   positionOf,
   rules,

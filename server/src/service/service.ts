@@ -18,6 +18,8 @@ import {
   type Lang,
   type LintOptions,
   type OutlineItem,
+  parseAnswer,
+  type ParseAnswer,
   type RuleSetting,
   runToEnd,
   type Steps,
@@ -102,16 +104,23 @@ interface Checked {
 
 /**
  * Runs steps to the end, all at once without a scheduler; with one, in slices of `sliceMs`,
- * letting other work in after each and giving up (undefined) when `overtaken` says so.
+ * letting other work in after each and giving up (undefined) when `overtaken` says so. Long texts
+ * to parse go to the scheduler's parser, and the slice ends while they are parsed.
  */
 async function runInSlices<T>(steps: Steps<T>, scheduler: Scheduler | undefined, overtaken: () => boolean): Promise<{ readonly value: T } | undefined> {
   if (!scheduler) return { value: runToEnd(steps) };
   let sliceStart = scheduler.now();
+  let answer: ParseAnswer | undefined;
   for (;;) {
-    const next = steps.next();
+    const next = steps.next(answer);
+    answer = undefined;
     if (next.done) return { value: next.value };
-    if (scheduler.now() - sliceStart < scheduler.sliceMs) continue;
-    await scheduler.yield();
+    const text = next.value?.parse;
+    const elsewhere = text !== undefined && scheduler.parse !== undefined && text.length >= (scheduler.parseElsewhereFrom ?? 0);
+    if (text !== undefined && !elsewhere) answer = parseAnswer(text);
+    if (!elsewhere && scheduler.now() - sliceStart < scheduler.sliceMs) continue;
+    if (elsewhere) answer = await scheduler.parse?.(text as string);
+    else await scheduler.yield();
     if (overtaken()) {
       steps.return(undefined as never);
       return undefined;

@@ -16,8 +16,7 @@
  * so each chunk is given the definitions of the trees that its text may refer to.
  */
 import type { Nodes, Root } from 'mdast';
-import { parseMarkdown } from '../parse';
-import { runToEnd, type Steps } from '../steps';
+import { parseRequest, runToEnd, type Steps } from '../steps';
 
 export interface Chunk {
   /** Offset of the chunk's own text in the document. */
@@ -54,7 +53,7 @@ export function* parseChunksInSteps(text: string, previous: readonly Chunk[] | '
   const from = text.startsWith(BOM) ? 1 : 0;
   if (previous === 'whole') {
     const parser = new ChunkParser(text, []);
-    return parser.result([parser.parse(from, text.length, [], undefined)]);
+    return parser.result([yield* parser.parse(from, text.length, [], undefined)]);
   }
   const parser = new ChunkParser(text, previous);
   const candidates = cutCandidates(text, from);
@@ -73,8 +72,6 @@ export function* parseChunksInSteps(text: string, previous: readonly Chunk[] | '
 class ChunkParser {
   private readonly reusable: Map<string, Root>;
   private parseError: string | undefined;
-  /** Texts parsed so far, reused ones not counted: where a step ends. */
-  parsed = 0;
 
   constructor(
     private readonly text: string,
@@ -103,9 +100,7 @@ class ChunkParser {
       for (; next < candidates.length; next++) {
         const cut = candidates[next] as number;
         if (cut <= start || cut - start < reach) continue;
-        const parsedBefore = this.parsed;
-        chunk = this.parse(start, cut, definitions, probeFor(this.text, cut));
-        if (this.parsed > parsedBefore) yield;
+        chunk = yield* this.parse(start, cut, definitions, probeFor(this.text, cut));
         if (this.confirmed(chunk, start === from)) break;
         chunk = undefined;
         reach = 2 * (cut - start);
@@ -114,7 +109,7 @@ class ChunkParser {
       chunks.push(chunk);
       start = chunk.start + chunk.length;
     }
-    chunks.push(this.parse(start, this.text.length, definitions, undefined));
+    chunks.push(yield* this.parse(start, this.text.length, definitions, undefined));
     return chunks;
   }
 
@@ -123,7 +118,7 @@ class ChunkParser {
    * The first chunk may open with front matter, which must stay first: its definitions go after the
    * probe. A first chunk without a probe is the whole text, and holds every definition itself.
    */
-  parse(start: number, end: number, definitions: readonly Definition[], probe: string | undefined): Chunk {
+  *parse(start: number, end: number, definitions: readonly Definition[], probe: string | undefined): Steps<Chunk> {
     const own = this.text.slice(start, end);
     const first = start === (this.text.startsWith(BOM) ? 1 : 0);
     const block = first && probe === undefined ? '' : definitionBlock(referredTo(own, definitions));
@@ -134,13 +129,12 @@ class ChunkParser {
     const reuse = reuseKey(key, before.length, own.length);
     let tree = this.reusable.get(reuse);
     if (!tree) {
-      this.parsed++;
-      try {
-        tree = parseMarkdown(key);
-      } catch (error) {
+      const answer = yield* parseRequest(key);
+      if ('tree' in answer) tree = answer.tree;
+      else {
         // Linting never fails on user input: an unparsable chunk counts as empty, with one finding.
         tree = { type: 'root', children: [] };
-        this.parseError = error instanceof Error ? error.message : String(error);
+        this.parseError = answer.error;
       }
       this.reusable.set(reuse, tree);
     }
