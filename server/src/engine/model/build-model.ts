@@ -162,7 +162,7 @@ export function* buildModelInSteps(text: string, previous?: DocumentModel | 'who
   const contents: ChunkContent[] = [];
   for (const chunk of chunks) {
     const known = contentOfTree.get(chunk.tree)?.start === chunk.start;
-    contents.push(contentOf(text, chunk));
+    contents.push(yield* contentOf(text, chunk));
     if (!known) yield;
   }
   const { sections, blocks } = assemble(text, contents.flatMap((c) => c.blocks));
@@ -189,21 +189,26 @@ export function* buildModelInSteps(text: string, previous?: DocumentModel | 'who
   };
 }
 
-function contentOf(text: string, chunk: Chunk): ChunkContent {
+function* contentOf(text: string, chunk: Chunk): Steps<ChunkContent> {
   const known = contentOfTree.get(chunk.tree);
   if (known && known.start === chunk.start) return known;
   // Front matter keeps ranges of every key and value: it is read again rather than moved (a byte order mark removed moves it).
-  const content = known && !known.frontMatter ? moved(known, chunk.start - known.start) : collect(text, chunk);
+  const content = known && !known.frontMatter ? moved(known, chunk.start - known.start) : yield* collect(text, chunk);
   contentOfTree.set(chunk.tree, content);
   return content;
 }
 
-function collect(text: string, chunk: Chunk): ChunkContent {
+/** Blocks tokenized per step: one chunk may hold a table of thousands of cells. */
+const BLOCKS_PER_STEP = 2_000;
+
+function* collect(text: string, chunk: Chunk): Steps<ChunkContent> {
   const collector = new Collector(text);
   collector.walk(chunk);
-  const blocks = collector.blocks
-    .sort((a, b) => a.span.start - b.span.start)
-    .map((block) => tokenized(text, block, chunk.start));
+  const blocks: TokenizedBlock[] = [];
+  for (const block of collector.blocks.sort((a, b) => a.span.start - b.span.start)) {
+    blocks.push(tokenized(text, block, chunk.start));
+    if (blocks.length % BLOCKS_PER_STEP === 0) yield;
+  }
   return { start: chunk.start, blocks, comments: collector.comments, code: collector.code, links: collector.links, ...(collector.frontMatter ? { frontMatter: collector.frontMatter } : {}) };
 }
 
