@@ -4,7 +4,10 @@
  * cross-validation by document:
  *  - coverage weights, thresholds and per-item offsets, from ground-truth.tsv;
  *  - with findings-truth.tsv and kinds.tsv: the content score from which a section is present, and
- *    the two numbers of kind inference.
+ *    the two numbers of kind inference. Section content is scored with the section weights of
+ *    calibration.json; --refit-sections replaces them with the coverage weights just fitted (the
+ *    section rows are too few to fit weights of their own), so that tuning the coverage judgement
+ *    leaves section presence alone until asked.
  * With --write the result is stored in server/knowledge/calibration.json.
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -21,8 +24,9 @@ const foldsAt = args.indexOf('--folds');
 const folds = foldsAt >= 0 ? Number(args[foldsAt + 1]) : 5;
 const folder = args.find((a, i) => !a.startsWith('--') && (foldsAt < 0 || i !== foldsAt + 1));
 const write = args.includes('--write');
+const refitSections = args.includes('--refit-sections');
 if (!folder || !Number.isInteger(folds) || folds < 2) {
-  console.error('Usage: npm run fit -- <folder with ground-truth.tsv> [--write] [--folds N (2 or more, default 5)]');
+  console.error('Usage: npm run fit -- <folder with ground-truth.tsv> [--write] [--refit-sections] [--folds N (2 or more, default 5)]');
   process.exit(2);
 }
 const root = resolve(folder);
@@ -46,7 +50,8 @@ for (const file of new Set([...truth.map((r) => r.file), ...(kinds?.keys() ?? []
   analyses.set(file, new Analysis(readFileSync(path, 'utf8'), knowledge, { treatAsPim: true }));
 }
 const coverageFit = fitReport(samplesFrom(truth, analyses, knowledge), folds, basename(root));
-let calibration: Calibration = { ...knowledge.calibration, coverage: coverageFit.calibrated.coverage, fitted: { coverage: coverageFit.calibrated.fitted } };
+const sections = refitSections ? { ...knowledge.calibration.sections, weights: coverageFit.calibrated.coverage.weights } : knowledge.calibration.sections;
+let calibration: Calibration = { ...knowledge.calibration, coverage: coverageFit.calibrated.coverage, sections, fitted: { coverage: coverageFit.calibrated.fitted } };
 let text = coverageFit.text;
 if (kinds && existsSync(findingsPath)) {
   const rows = parseFindingsTruth(readFileSync(findingsPath, 'utf8'), findingsPath);

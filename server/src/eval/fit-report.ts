@@ -72,7 +72,7 @@ function figures(s: Scores): Record<string, string> {
   };
 }
 
-/** The `section:<name>` rows an expert wrote, scored with the fitted coverage weights; rows decided by a heading are left out. */
+/** The `section:<name>` rows an expert wrote, scored with the section weights of `calibration`; rows decided by a heading are left out. */
 export function sectionSamplesFrom(rows: readonly FindingTruth[], kinds: ReadonlyMap<string, string>, analyses: ReadonlyMap<string, Analysis>, calibration: Calibration): SectionSample[] {
   return rows.flatMap((row) => {
     const analysis = analyses.get(row.file);
@@ -112,6 +112,7 @@ export function kindSamplesFrom(kinds: ReadonlyMap<string, string>, analyses: Re
   });
 }
 
+/** `previous` holds the section weights the section rows were scored with; they are kept as they are. */
 export function kindFitReport(sections: readonly SectionSample[], kindSamples: readonly KindSample[], folds: number, previous: Calibration): { sections: Calibration['sections']; kinds: Calibration['kinds']; fitted: Record<string, unknown>; text: string } {
   const present = fitSectionThreshold(sections, previous.sections.present);
   const kinds = fitKindInference(kindSamples, present);
@@ -124,5 +125,5 @@ export function kindFitReport(sections: readonly SectionSample[], kindSamples: r
     `kinds: ${JSON.stringify(kinds)}; right on ${right}/${kindSamples.length} documents, ${cv.right}/${cv.total} in ${folds}-fold cross-validation`,
     '',
   ].join('\n');
-  return { sections: { present }, kinds, fitted, text };
+  return { sections: { weights: previous.sections.weights, present }, kinds, fitted, text };
 }

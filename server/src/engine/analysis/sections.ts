@@ -1,7 +1,7 @@
 /**
  * Pure: which sections of a document kind a document has. A section is present under a heading
  * (or a bold label) that names it and has something under it, or wherever its content is: in
- * another section, a table, a numbered list. Content counts when it scores, with the coverage
+ * another section, a table, a numbered list. Content counts when it scores, with the section
  * weights, at least the fitted `sections.present` threshold of calibration.json.
  */
 import { sectionRef } from '../knowledge/load';
@@ -51,7 +51,7 @@ export function sectionPresence(model: DocumentModel, kind: DocumentKind, eviden
         if (!claim.generic || ownName(claim)) emptyHeaded.push(under);
       } else if (!claim.generic || speaksOf(claim) || ownName(claim)) headed.push(under);
     }
-    presence.set(section.id, { headed, emptyHeaded, score: scoreItem(item, evidence, calibration.coverage.weights).score, ...(item ? { item } : {}) });
+    presence.set(section.id, { headed, emptyHeaded, score: scoreItem(item, evidence, calibration.sections.weights).score, ...(item ? { item } : {}) });
   }
   return presence;
 }

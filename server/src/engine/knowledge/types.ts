@@ -180,8 +180,14 @@ export interface Calibration {
     /** Added to one item's score (`principle:<id>`, `substep:<id>`): items differ in how often their words turn up by chance. */
     readonly offsets: Readonly<Record<string, number>>;
   };
-  /** Score of a section's content (coverage weights) from which the section counts as present without its heading. */
-  readonly sections: { readonly present: number };
+  /**
+   * Section presence has weights of its own, so that refitting the coverage judgement does not move
+   * which sections a document has: a handful of expert section rows are too few to fit the weights,
+   * so they are the coverage weights of the fit that last set them (`npm run fit -- --refit-sections`).
+   * `present` is the score of a section's content, with those weights, from which the section counts
+   * as present without its heading.
+   */
+  readonly sections: { readonly weights: CoverageWeights; readonly present: number };
   /**
    * Kind inference: the bonus of a title that names the kind, the score (section share plus bonus)
    * a kind needs, and, for a kind no title names, how far ahead of the runner-up it must be and how
