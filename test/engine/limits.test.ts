@@ -36,6 +36,7 @@ const DECLINED_BY_STRUCTURE: readonly (readonly [string, RegExp])[] = [
   ['20,000 link definitions, blank lines between', /more than 2,000 link definitions.*write the links inline or split the document\.$/],
   ['link closers with no openers', /more than 1,000 closing brackets .*escape the brackets as \\\]\.$/],
   ['nested strong emphasis', /more than 500 emphasis marks/],
+  ['a table of 1,000 columns and 1,000 rows', /The table that starts here has more than 50,000 cells.*keep the data in a spreadsheet and link to it\.$/],
   ['a list of 1,000 items of 250 emphasis runs', /The list, quote or run of paragraphs that starts here has more than 5,000 emphasis marks .*escape some marks with a backslash\.$/],
   ['backtick runs of every length', /more than 500 runs of backticks .*put the code in a fenced block, or split the paragraph with blank lines\.$/],
   ['unclosed <!--', /more than 1,000 angle brackets .*escape them as \\<\.$/],

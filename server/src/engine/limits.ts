@@ -32,6 +32,8 @@ export interface StructureLimits {
   readonly angleBrackets: number;
   /** Cells (`|`) on one line. */
   readonly tableColumns: number;
+  /** Cells of one table, rows times the wider of the row and the header: the parser takes some 80 µs a cell. */
+  readonly tableCells: number;
   /** Link and footnote definitions in the whole document. */
   readonly definitions: number;
 }
@@ -65,6 +67,7 @@ export const LIMITS: Limits = Object.freeze({
     backtickRuns: 500,
     angleBrackets: 1_000,
     tableColumns: 1_000,
+    tableCells: 50_000,
     definitions: 2_000,
   }),
 });

@@ -176,6 +176,10 @@ class Scan {
   private raw: Raw | undefined;
   private paragraph: Inline | undefined;
   private table = false;
+  /** The table being read: where it starts, how many cells its header has, and its cells so far. */
+  private tableStart = 0;
+  private tableWidth = 0;
+  private tableCells = 0;
   private blockLines = 0;
   private blockStart = 0;
   private previousQuotes = 0;
@@ -360,13 +364,18 @@ class Scan {
     const cells = this.cells(i, end);
     if (cells > this.limits.tableColumns) return this.decline('tableColumns', cells, this.limits.tableColumns, start);
     if (this.table) {
-      // Each row of a table is parsed on its own.
+      // Each row of a table is parsed on its own, and as wide as the header.
+      this.tableCells += Math.max(cells, this.tableWidth);
+      if (this.tableCells > this.limits.tableCells) return this.decline('tableCells', this.tableCells, this.limits.tableCells, this.tableStart);
       this.inlineLine(i, end, this.freshInline());
       return;
     }
     const paragraph = this.paragraph;
     if (paragraph && paragraph.lines === 1 && paragraph.headerCells > 0 && this.isDelimiterRow(i, end) && cells === paragraph.headerCells) {
       this.table = true;
+      this.tableStart = paragraph.startLine;
+      this.tableWidth = cells;
+      this.tableCells = cells;
       this.paragraph = undefined;
       return;
     }
