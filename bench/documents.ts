@@ -46,6 +46,14 @@ export function largeSop(lines = 5000): string {
   return repeatedFixture('en-sop-good.md', lines);
 }
 
+/**
+ * The SOP for the scaling figure, its headings below level 2 turned into bold labels: at 100,000
+ * lines it keeps some 1,500 headings, under the 10,000 that decline a document.
+ */
+export function scalingDocument(lines: number): string {
+  return largeSop(lines).replace(/^#{3,6} (.*)$/gm, '**$1**');
+}
+
 /** The same text with every ATX heading at level 3 (front matter untouched): no level-1 or level-2 heading anywhere. */
 export function allHeadingsAtLevel3(text: string): string {
   const end = text.startsWith('---\n') ? text.indexOf('\n---\n', 4) + 5 : 0;
