@@ -52,7 +52,13 @@ export async function startTestClient(rootUri: string | null = null, serverComma
     stderr += data.toString();
     process.stderr.write(data);
   });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      // Nothing can be written to a dead server; an open stdin pipe would keep the test process alive.
+      child.stdin?.destroy();
+      resolve(code);
+    }),
+  );
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const latest = new Map<string, PublishDiagnosticsParams>();
   const waiters: { uri: string; accept: (d: readonly Diagnostic[], v?: number) => boolean; resolve: (d: readonly Diagnostic[]) => void; reject: (e: Error) => void }[] = [];
