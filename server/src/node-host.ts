@@ -24,8 +24,8 @@ export interface NodeHostOptions {
 }
 
 /**
- * Slices short enough that, with the longest step of an analysis (some tens of milliseconds on a
- * real document of a few megabytes), the server never keeps a message waiting for long;
+ * Slices short enough that, with the longest step of an analysis (about 100 ms on a 1 MB
+ * handbook), the server never keeps a message waiting for long;
  * `setImmediate` lets the messages that arrived meanwhile be read before the next slice. Chunks
  * of 16 KB or more are parsed in the worker thread of `workerFile`, when it is there: the parser
  * can take seconds on one block (a 1 MB paragraph, a table of 50,000 cells).
