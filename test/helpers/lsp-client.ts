@@ -166,6 +166,8 @@ export async function startTestClient(rootUri: string | null = null, serverComma
       }
       connection.dispose();
       await withTimeout(exited, 'the server to exit after shutdown');
+      // The server is gone: its pipes must not keep the test process alive.
+      for (const stream of [child.stdin, child.stdout, child.stderr]) stream?.destroy();
     },
   };
 }

@@ -1,5 +1,5 @@
 /** A server that dies: the waits of a client fail at once with the reason, instead of hanging until a timeout. */
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestClient } from '../helpers/lsp-client';
 
@@ -24,4 +24,14 @@ test('a wait for diagnostics that never come fails with a clear message after it
   } finally {
     await client.stop();
   }
+});
+
+// This file once outlived its tests in CI until the runner's timeout. If it does again, say what
+// keeps it alive and fail now, instead of a bare timeout two minutes later.
+after(() => {
+  setTimeout(() => {
+    const handles = (process as unknown as { _getActiveHandles(): object[] })._getActiveHandles().map((h) => h.constructor.name);
+    process.stderr.write(`crash.test.ts: still running 10 s after its tests; open handles: ${handles.join(', ')}\n`);
+    process.exit(1);
+  }, 10_000).unref();
 });
