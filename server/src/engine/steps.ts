@@ -19,6 +19,14 @@ export type ParseAnswer = { readonly tree: Root } | { readonly error: string };
 
 export type Steps<T> = Generator<ParseRequest | void, T, ParseAnswer | undefined>;
 
+/** Blocks a pass over a long document looks at per step: some milliseconds of work. */
+const BLOCKS_PER_STEP = 2_000;
+
+/** Whether a pass over blocks ends a step before the block at `index`. */
+export function stepEndsAt(index: number): boolean {
+  return index > 0 && index % BLOCKS_PER_STEP === 0;
+}
+
 export function runToEnd<T>(steps: Steps<T>): T {
   let answer: ParseAnswer | undefined;
   for (;;) {

@@ -155,12 +155,12 @@ export class ConfigResolver implements ConfigSource {
     const name = named ?? uriBasename(uri);
     this.looked.add(uri);
     const stat = await this.options.host.stat(uri);
-    if (!stat) return { problem: named !== undefined ? `"extends" names ${name}, which does not exist; fix the path (it is relative to this file).` : `${name} cannot be read; check its permissions. The defaults apply meanwhile.` };
+    if (!stat) return { problem: named !== undefined ? `"extends" names ${name}, which does not exist; fix the path (it is relative to this file).` : unreadable(name) };
     if (stat.type !== 'file') return { problem: `${name} is not a regular file; a configuration must be a JSON file.` };
     if (named !== undefined && stat.symbolicLink) return { problem: `"extends" names ${name}, a symbolic link, which is not followed; name the file it points to, inside the workspace.` };
     if (stat.size > MAX_CONFIG_SIZE) return { problem: `${name} is ${Math.ceil(stat.size / 1024)} KB, more than a configuration may be (${MAX_CONFIG_SIZE / 1024} KB), so it is not read; keep only the settings in it, or name a smaller file.` };
     const text = await this.options.host.readFile(uri);
-    if (text === undefined) return { problem: `${name} cannot be read; check its permissions. The defaults apply meanwhile.` };
+    if (text === undefined) return { problem: unreadable(name) };
     // Editors drop a byte order mark, and JSON.parse refuses one: positions are then the editor's.
     return { text: text.replace(/^\uFEFF/, '') };
   }
@@ -185,6 +185,11 @@ export class ConfigResolver implements ConfigSource {
     }
     return problems.length === before ? (value as RawConfig) : undefined;
   }
+}
+
+/** What is said of a configuration file that cannot be read. */
+function unreadable(name: string): string {
+  return `${name} cannot be read; check its permissions. The defaults apply meanwhile.`;
 }
 
 /** Where `extends` points, or why it may not be read there. */

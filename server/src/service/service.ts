@@ -116,11 +116,13 @@ async function runInSlices<T>(steps: Steps<T>, scheduler: Scheduler | undefined,
     answer = undefined;
     if (next.done) return { value: next.value };
     const text = next.value?.parse;
-    const elsewhere = text !== undefined && scheduler.parse !== undefined && text.length >= (scheduler.parseElsewhereFrom ?? 0);
-    if (text !== undefined && !elsewhere) answer = parseAnswer(text);
-    if (!elsewhere && scheduler.now() - sliceStart < scheduler.sliceMs) continue;
-    if (elsewhere) answer = await scheduler.parse?.(text as string);
-    else await scheduler.yield();
+    const parseElsewhere = text !== undefined && text.length >= (scheduler.parseElsewhereFrom ?? 0) ? scheduler.parse : undefined;
+    if (text !== undefined && parseElsewhere) answer = await parseElsewhere(text);
+    else {
+      if (text !== undefined) answer = parseAnswer(text);
+      if (scheduler.now() - sliceStart < scheduler.sliceMs) continue;
+      await scheduler.yield();
+    }
     if (overtaken()) {
       steps.return(undefined as never);
       return undefined;

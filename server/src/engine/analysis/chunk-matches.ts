@@ -21,7 +21,24 @@ export interface BlockMatch {
 /** Offsets relative to the chunk, block index relative to the segment. */
 export type ChunkMatch = BlockMatch;
 
-const cache = new WeakMap<PhraseMatcher<string>, WeakMap<Segment['tree'], readonly ChunkMatch[]>>();
+/**
+ * A memo of work on one chunk with one key (a matcher): kept while both the key and the chunk's
+ * tree live, so an unchanged chunk is never worked on twice and a dropped one is forgotten.
+ */
+export function perChunk<K extends object, V>(): (key: K, tree: Segment['tree'], compute: () => V) => V {
+  const byKey = new WeakMap<K, WeakMap<Segment['tree'], V>>();
+  return (key, tree, compute) => {
+    let byTree = byKey.get(key);
+    if (!byTree) {
+      byTree = new WeakMap();
+      byKey.set(key, byTree);
+    }
+    if (!byTree.has(tree)) byTree.set(tree, compute());
+    return byTree.get(tree) as V;
+  };
+}
+
+const matchesCache = perChunk<PhraseMatcher<string>, readonly ChunkMatch[]>();
 
 export function matchDocument(model: DocumentModel, matcher: PhraseMatcher<string>): BlockMatch[] {
   const all: BlockMatch[] = [];
@@ -33,17 +50,7 @@ export function matchDocument(model: DocumentModel, matcher: PhraseMatcher<strin
 
 /** One chunk's matches, offsets relative to the chunk and block indexes to the segment; computed once per chunk tree. */
 export function segmentMatches(model: DocumentModel, segment: Segment, matcher: PhraseMatcher<string>): readonly ChunkMatch[] {
-  let byTree = cache.get(matcher);
-  if (!byTree) {
-    byTree = new WeakMap();
-    cache.set(matcher, byTree);
-  }
-  let matches = byTree.get(segment.tree);
-  if (!matches) {
-    matches = matchSegment(model, segment, matcher);
-    byTree.set(segment.tree, matches);
-  }
-  return matches;
+  return matchesCache(matcher, segment.tree, () => matchSegment(model, segment, matcher));
 }
 
 function matchSegment(model: DocumentModel, segment: Segment, matcher: PhraseMatcher<string>): ChunkMatch[] {

@@ -13,9 +13,9 @@ import type { Block, DocumentModel, Section, Segment } from '../model/build-mode
 import type { Token } from '../text/normalize';
 import type { PhraseMatcher } from '../text/phrase-matcher';
 import { sentenceSpans } from '../text/sentences';
-import { runToEnd, type Steps } from '../steps';
+import { runToEnd, stepEndsAt, type Steps } from '../steps';
 import type { Span } from '../types';
-import { segmentMatches, type ChunkMatch } from './chunk-matches';
+import { perChunk, segmentMatches, type ChunkMatch } from './chunk-matches';
 import type { Matchers } from './matchers';
 
 export type Tier = 'phrase' | 'word' | 'cue';
@@ -60,8 +60,6 @@ export interface DocumentEvidence {
 
 /** A heading is generic, or an aside, when such phrases cover this share of its words. */
 const COVERED_SHARE = 0.6;
-/** Blocks looked at per step of a long document. */
-const BLOCKS_PER_STEP = 2_000;
 /** A block whose words are mostly link text points elsewhere. */
 const LINK_SHARE = 0.5;
 
@@ -261,7 +259,7 @@ function* labelClaims(model: DocumentModel, headings: PhraseMatcher<string>, asi
   const claims: { ref: string; claim: HeadingClaim }[] = [];
   const standsAlone = (block: Block | undefined): boolean => block !== undefined && block.labelTokens > 0 && block.labelTokens === block.tokens.length;
   for (const [index, block] of model.blocks.entries()) {
-    if (index % BLOCKS_PER_STEP === BLOCKS_PER_STEP - 1) yield;
+    if (stepEndsAt(index)) yield;
     if (block.labelTokens === 0 || aside(block)) continue;
     const label = block.tokens.slice(0, block.labelTokens);
     let last = index;
@@ -291,7 +289,7 @@ type TieredMatch = ChunkMatch & { readonly tier: Tier };
 type ChunkEvidence = ReadonlyMap<string, readonly TieredMatch[]>;
 
 /** Per family of items and chunk tree: the chunk's matches without overlaps, phrases lower-cased. */
-const distinctCache = new WeakMap<ItemMatchers, WeakMap<Segment['tree'], ChunkEvidence>>();
+const distinctCache = perChunk<ItemMatchers, ChunkEvidence>();
 
 /**
  * A chunk's matches of a family of items, overlaps removed, by item and relative to the chunk.
@@ -299,20 +297,12 @@ const distinctCache = new WeakMap<ItemMatchers, WeakMap<Segment['tree'], ChunkEv
  * chunk moves: an edit costs the chunks it changes.
  */
 function distinctInChunk(model: DocumentModel, segment: Segment, matchers: ItemMatchers): ChunkEvidence {
-  let byTree = distinctCache.get(matchers);
-  if (!byTree) {
-    byTree = new WeakMap();
-    distinctCache.set(matchers, byTree);
-  }
-  let distinct = byTree.get(segment.tree);
-  if (!distinct) {
+  return distinctCache(matchers, segment.tree, () => {
     // Evidence before cues: where a cue is part of an evidence phrase, the phrase wins.
     const evidence = segmentMatches(model, segment, matchers.evidence).map((m) => ({ ...m, tier: (m.tokens > 1 ? 'phrase' : 'word') as Tier }));
     const cues = matchers.cues ? segmentMatches(model, segment, matchers.cues).map((m) => ({ ...m, tier: 'cue' as Tier })) : [];
-    distinct = withoutOverlaps([...evidence, ...cues]);
-    byTree.set(segment.tree, distinct);
-  }
-  return distinct;
+    return withoutOverlaps([...evidence, ...cues]);
+  });
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { Nodes } from 'mdast';
 import { parseChunksInSteps, type Chunk } from './chunks';
-import { runToEnd, type Steps } from '../steps';
+import { runToEnd, stepEndsAt, type Steps } from '../steps';
 import { lineStartsOf, linesIn } from '../text/lines';
 import { tokenize, type Token } from '../text/normalize';
 import type { Span } from '../types';
@@ -198,16 +198,14 @@ function* contentOf(text: string, chunk: Chunk): Steps<ChunkContent> {
   return content;
 }
 
-/** Blocks tokenized per step: one chunk may hold a table of thousands of cells. */
-const BLOCKS_PER_STEP = 2_000;
-
 function* collect(text: string, chunk: Chunk): Steps<ChunkContent> {
   const collector = new Collector(text);
   collector.walk(chunk);
   const blocks: TokenizedBlock[] = [];
+  // One chunk may hold a table of thousands of cells.
   for (const block of collector.blocks.sort((a, b) => a.span.start - b.span.start)) {
+    if (stepEndsAt(blocks.length)) yield;
     blocks.push(tokenized(text, block, chunk.start));
-    if (blocks.length % BLOCKS_PER_STEP === 0) yield;
   }
   return { start: chunk.start, blocks, comments: collector.comments, code: collector.code, links: collector.links, ...(collector.frontMatter ? { frontMatter: collector.frontMatter } : {}) };
 }

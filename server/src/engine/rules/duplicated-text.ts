@@ -2,12 +2,11 @@ import type { Block } from '../model/build-model';
 import type { Token } from '../text/normalize';
 import type { Span } from '../types';
 import { sentenceSpans } from '../text/sentences';
+import { stepEndsAt } from '../steps';
 import { defineRule } from './define-rule';
 
 /** Shorter repeats are formulas ("See annex 2."), not copied text. */
 const MIN_WORDS = 8;
-/** Blocks compared per step of a long document. */
-const BLOCKS_PER_STEP = 2_000;
 
 export default defineRule({
   id: 'duplicated-text',
@@ -32,7 +31,7 @@ export default defineRule({
     const seen = new Map<string, Span>();
     let previous: { block: number } | undefined;
     for (const [index, block] of model.blocks.entries()) {
-      if (index % BLOCKS_PER_STEP === BLOCKS_PER_STEP - 1) yield;
+      if (stepEndsAt(index)) yield;
       if (block.kind === 'heading') continue;
       const words = wordsBySentence(block, sentenceSpans(model.text, block));
       for (const [sentence, sentenceWords] of words) {
