@@ -314,24 +314,65 @@ function withoutOverlaps(matches: readonly TieredMatch[]): Map<string, TieredMat
   const byRef = new Map<string, TieredMatch[]>();
   for (const m of matches) push(byRef, m.payload, m);
   const kept = new Map<string, TieredMatch[]>();
-  for (const [ref, list] of byRef) {
-    // Matches overlap only within a block: checking each against its block's accepted ones stays cheap.
-    // Accepted matches of a block are disjoint and kept sorted by start, so only the neighbours can overlap.
-    const accepted = new Map<number, TieredMatch[]>();
-    const ranked = [...list].sort((a, b) => b.tokens - a.tokens || a.start - b.start || tierOrder(a.tier) - tierOrder(b.tier));
-    for (const m of ranked) {
-      const inBlock = accepted.get(m.block) ?? [];
-      const at = lowerBound(inBlock, startOf, m.start);
-      const before = inBlock[at - 1];
-      const after = inBlock[at];
-      if ((before && before.end > m.start) || (after && after.start < m.end)) continue;
-      inBlock.splice(at, 0, m);
-      accepted.set(m.block, inBlock);
+  // Knowledge phrases are few and repeat endlessly in a long chunk: each is lower-cased once.
+  const lowerCase = new Map<string, string>();
+  const lowerCased = (phrase: string): string => {
+    let lower = lowerCase.get(phrase);
+    if (lower === undefined) {
+      lower = phrase.toLowerCase();
+      lowerCase.set(phrase, lower);
     }
-    const inOrder = [...accepted.values()].flat().sort((a, b) => a.start - b.start);
-    kept.set(ref, inOrder.map((m) => ({ ...m, phrase: m.phrase.toLowerCase() })));
+    return lower;
+  };
+  for (const [ref, list] of byRef) {
+    const distinct = acceptedInOrder([...list].sort((a, b) => a.start - b.start));
+    kept.set(ref, distinct.map((m) => (lowerCased(m.phrase) === m.phrase ? m : { ...m, phrase: lowerCased(m.phrase) })));
   }
   return kept;
+}
+
+/**
+ * Of matches sorted by start, those that win over the ones they overlap, in order. Matches fall
+ * into runs that overlap one another (within a block); a match competes only with its run, so
+ * most runs are one match that simply stands, and only the others are ranked.
+ */
+function acceptedInOrder(inOrder: readonly TieredMatch[]): TieredMatch[] {
+  const kept: TieredMatch[] = [];
+  let run: TieredMatch[] = [];
+  let runEnd = -1;
+  let runBlock = -1;
+  const settle = (): void => {
+    if (run.length === 1) kept.push(run[0] as TieredMatch);
+    else if (run.length > 1) kept.push(...winners(run));
+  };
+  for (const m of inOrder) {
+    if (m.block === runBlock && m.start < runEnd) {
+      run.push(m);
+      runEnd = Math.max(runEnd, m.end);
+      continue;
+    }
+    settle();
+    run = [m];
+    runEnd = m.end;
+    runBlock = m.block;
+  }
+  settle();
+  return kept;
+}
+
+/** Of overlapping matches, the longest wins, then the earlier, then evidence over a cue; and so on with what is left. Sorted by start. */
+function winners(run: readonly TieredMatch[]): TieredMatch[] {
+  // Accepted matches are disjoint and kept sorted by start, so only the neighbours of a candidate can overlap it.
+  const accepted: TieredMatch[] = [];
+  const ranked = [...run].sort((a, b) => b.tokens - a.tokens || a.start - b.start || tierOrder(a.tier) - tierOrder(b.tier));
+  for (const m of ranked) {
+    const at = lowerBound(accepted, startOf, m.start);
+    const before = accepted[at - 1];
+    const after = accepted[at];
+    if ((before && before.end > m.start) || (after && after.start < m.end)) continue;
+    accepted.splice(at, 0, m);
+  }
+  return accepted;
 }
 
 /** Index of the first item whose key is at or after `offset`, in items sorted by key. */
