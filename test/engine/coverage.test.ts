@@ -11,7 +11,7 @@ import { knowledge } from '../helpers/knowledge';
  * with the fitted numbers, on cases no fit should get wrong.
  */
 const FIXED: Calibration['coverage'] = {
-  weights: { phrase: 1, word: 0.5, cue: 0.25, repeat: 0.5, obligation: 2, structured: 1, aside: 0, heading: 3, genericHeading: 1, focus: 0, backing: 1, length: 0 },
+  weights: { phrase: 1, word: 0.5, cue: 0.25, repeat: 0.5, obligation: 2, structured: 1, aside: 0, heading: 3, genericHeading: 1, focus: 0, backing: 1, backingRepeat: 0.5, length: 0 },
   thresholds: { weak: 0.2, addressed: 3 },
   offsets: {},
 };
@@ -59,6 +59,17 @@ test('a heading is a claim: it counts when the section under it backs it, and a 
   const generic = score('# Plan\n\n## Purpose\n\nThe purpose of the assessment is to inform programming.\n', purpose);
   const specific = score('# Plan\n\n## Purpose limitation\n\nThe purpose of the assessment is to inform programming.\n', purpose);
   assert.ok(specific > generic, `generic ${generic}, specific ${specific}`);
+});
+
+test('repeats of a word under a heading back it at their own rate, not at the rate of the score', () => {
+  const text = '# Plan\n\n## Informed consent\n\n- Ask permission at the door.\n- Ask permission again inside.\n- Note the permission on the form.\n- Ask permission before any photo.\n';
+  const withRepeat = (backingRepeat: number): Knowledge => ({ ...fixed, calibration: { ...fixed.calibration, coverage: { ...FIXED, weights: { ...FIXED.weights, backingRepeat } } } });
+  const unfaded = score(text, CONSENT, withRepeat(1));
+  const faded = score(text, CONSENT, withRepeat(FIXED.weights.repeat));
+  assert.ok(unfaded >= FIXED.weights.heading, `four mentions back the heading: ${unfaded}`);
+  assert.ok(faded < FIXED.weights.heading, `fading as fast as the score, they do not: ${faded}`);
+  // Only the backing changes: the words themselves weigh the same either way.
+  assert.ok(Math.abs(unfaded - faded - (FIXED.weights.heading - FIXED.weights.cue)) < 1e-9, `${unfaded} and ${faded}`);
 });
 
 test('a bold label claims like a heading', () => {

@@ -55,10 +55,11 @@ export const GRID: Readonly<Record<Exclude<keyof CoverageWeights, 'phrase'>, rea
   genericHeading: [0, 0.25, 0.5, 1, 2, 3],
   focus: [0, 0.25, 0.5, 1, 1.5, 2],
   backing: [0, 0.25, 0.5, 1, 2, 3],
+  backingRepeat: [0.1, 0.35, 0.5, 0.75, 1],
   length: [0, 0.1, 0.2, 0.35, 0.5, 0.75, 1],
 };
 
-export const START: CoverageWeights = { phrase: 1, word: 0.5, cue: 0.1, repeat: 0.35, obligation: 1.5, structured: 1, aside: 0.25, heading: 2, genericHeading: 0.5, focus: 0, backing: 1, length: 0.2 };
+export const START: CoverageWeights = { phrase: 1, word: 0.5, cue: 0.1, repeat: 0.35, obligation: 1.5, structured: 1, aside: 0.25, heading: 2, genericHeading: 0.5, focus: 0, backing: 1, backingRepeat: 1, length: 0.2 };
 
 /**
  * Offsets an item may take; each step away from 0 must pay for itself in fewer errors. The range

@@ -179,16 +179,24 @@ export function scoreItem(evidence: ItemEvidence | undefined, doc: Pick<Document
   const weighed = evidence.hits.map((hit) => {
     const before = seen.get(hit.phrase) ?? 0;
     seen.set(hit.phrase, before + 1);
-    return { hit, weight: hitWeight(hit, before, w) };
+    return { hit, weight: hitWeight(hit, before, w), backing: hitWeight(hit, before, w, w.backingRepeat) };
   });
   const text = weighed.reduce((sum, h) => sum + h.weight, 0);
-  // Per section, the weight of the hits in it and in its sub-sections: what backs its heading, and where the item is focused.
+  // Per section, the weight of the hits in it and in its sub-sections: where the item is focused.
   const bySection = new Map<number, number>();
-  for (const h of weighed) for (const section of doc.ancestors[h.hit.section] ?? []) if (section > 0) bySection.set(section, (bySection.get(section) ?? 0) + h.weight);
+  // What backs a heading, where repeats fade at their own rate: a section that says its word again and again is about it.
+  const backingBySection = new Map<number, number>();
+  for (const h of weighed) {
+    for (const section of doc.ancestors[h.hit.section] ?? []) {
+      if (section === 0) continue;
+      bySection.set(section, (bySection.get(section) ?? 0) + h.weight);
+      backingBySection.set(section, (backingBySection.get(section) ?? 0) + h.backing);
+    }
+  }
   const backing = (claim: HeadingClaim): number => {
     const blocks = claim.blocks;
-    if (!blocks) return bySection.get(claim.section as number) ?? 0;
-    return weighed.reduce((sum, h) => sum + (h.hit.block >= blocks.first && h.hit.block <= blocks.last ? h.weight : 0), 0);
+    if (!blocks) return backingBySection.get(claim.section as number) ?? 0;
+    return weighed.reduce((sum, h) => sum + (h.hit.block >= blocks.first && h.hit.block <= blocks.last ? h.backing : 0), 0);
   };
   const backedHeadings = evidence.headings.filter((claim) => backing(claim) >= w.backing);
   // A heading nothing under it backs is still a mention, as much as a broad cue word.
@@ -211,11 +219,11 @@ export function offsetScore(evidence: ItemEvidence | undefined, score: number, o
   return silent ? Math.min(score, score + offset) : score + offset;
 }
 
-function hitWeight(hit: EvidenceHit, earlier: number, w: CoverageWeights): number {
+function hitWeight(hit: EvidenceHit, earlier: number, w: CoverageWeights, repeat = w.repeat): number {
   const base = hit.tier === 'phrase' ? w.phrase : hit.tier === 'word' ? w.word : w.cue;
   const context = (hit.obligation ? w.obligation : 1) * (hit.structured ? w.structured : 1) * (hit.aside ? w.aside : 1);
   // Repeats fade geometrically: saying one phrase ten times is worth little more than saying it twice.
-  return base * context * w.repeat ** earlier;
+  return base * context * repeat ** earlier;
 }
 
 function lengthAllowance(words: number, w: CoverageWeights): number {

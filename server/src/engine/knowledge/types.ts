@@ -161,6 +161,8 @@ export interface CoverageWeights {
   readonly focus: number;
   /** Score the section under a heading must reach for the heading to count. */
   readonly backing: number;
+  /** In that score, each further occurrence of the same phrase weighs this factor times the one before. */
+  readonly backingRepeat: number;
   /** Subtracted per doubling of the document's length beyond 500 words: long texts mention everything in passing. */
   readonly length: number;
 }
