@@ -122,3 +122,14 @@ test('a span a rule reports outside the document is clamped into it, related spa
   assert.deepEqual(finding?.span, { start: 0, end: text.length });
   assert.deepEqual(finding?.related?.[0]?.span, { start: text.length, end: text.length });
 });
+
+test('a policy that shares data about people, even in passing, is asked for a risk assessment', () => {
+  const notice = (extra: string): string =>
+    `---\npim:\n  kind: policy\n---\n# Privacy notice of the help board\n\nWhen you ask for help we record your name and phone number, and these are shared with the volunteers who offer help.\n${extra}\nWrite to the team to have your entry removed.\n`;
+  const analysis = new Analysis(notice(''), knowledge, {});
+  // The path under test: no data activity planned in full (collection is not addressed), yet people's data is shared.
+  assert.equal(analysis.plansDataActivity, false);
+  assert.equal(analysis.sharesPersonalData, true);
+  assert.equal(severities(notice(''), 'risk-assessment-missing').length, 1);
+  assert.deepEqual(severities(notice('\nA risk assessment names the risks of the board for the people listed and how each is mitigated.\n'), 'risk-assessment-missing'), []);
+});

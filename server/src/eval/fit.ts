@@ -50,7 +50,8 @@ export const GRID: Readonly<Record<Exclude<keyof CoverageWeights, 'phrase'>, rea
   repeat: [0, 0.1, 0.2, 0.35, 0.5, 0.75, 1],
   obligation: [1, 1.25, 1.5, 2, 2.5, 3],
   structured: [0.75, 1, 1.25, 1.5, 2],
-  aside: [0, 0.1, 0.25, 0.5, 1],
+  // Definitions, contents, references and link lists address nothing (issue 8): at most half a mention, whatever fits best.
+  aside: [0, 0.1, 0.25, 0.5],
   heading: [0, 0.5, 1, 2, 3, 4, 6],
   genericHeading: [0, 0.25, 0.5, 1, 2, 3],
   focus: [0, 0.25, 0.5, 1, 1.5, 2],

@@ -268,6 +268,14 @@ export class Analysis {
    * Whether the document itself plans to collect, publish or share data about people: only then do
    * the Principles-in-Action checks of an exercise (consent, risks) apply.
    */
+  /**
+   * Whether the document says, even in passing, that it shares or publishes data about people: the
+   * risks exist as soon as such data leaves the team, whether or not a procedure is written.
+   */
+  get sharesPersonalData(): boolean {
+    return this.once('sharesPersonalData', () => !this.isGuidance && this.coverage.substeps['disseminate-and-share']?.status !== 'missing' && this.signalHits('personal-data').length > 0);
+  }
+
   get plansDataActivity(): boolean {
     return this.once('plansDataActivity', () => {
       if (this.isGuidance) return false;

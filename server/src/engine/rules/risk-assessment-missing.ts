@@ -3,7 +3,7 @@ import { mentions, missingSectionAbout } from './signals';
 
 export default defineRule({
   id: 'risk-assessment-missing',
-  description: 'Principles in Action: the document plans an exercise (or its kind does) but contains no assessment of the risks it creates for people; not repeated when Do no harm is already reported unaddressed.',
+  description: 'Principles in Action: the document plans an exercise or shares data about people (or its kind plans one) but contains no assessment of the risks it creates for people; not repeated when Do no harm is already reported unaddressed.',
   defaultSeverity: 'warning',
   missingItem: true,
   scope: 'document',
@@ -26,9 +26,9 @@ export default defineRule({
     ],
   },
   check({ analysis, anchor, report, message }) {
-    // The risks of an exercise are assessed where there is one: a kind that plans one, or a document that does.
+    // The risks of an exercise are assessed where there is one: a kind that plans one, a document that does, or one that shares people's data.
     const kindExpectsIt = analysis.kind !== undefined && !analysis.isGuidance && analysis.expectedPrinciples.some((p) => p.id === 'do-no-harm');
-    if (!(kindExpectsIt || analysis.plansDataActivity) || mentions(analysis, 'risk-assessment')) return;
+    if (!(kindExpectsIt || analysis.plansDataActivity || analysis.sharesPersonalData) || mentions(analysis, 'risk-assessment')) return;
     // One gap, one finding: a missing risk-assessment section, or Do no harm reported unaddressed, says it already.
     const doNoHarmReported = analysis.expectedPrinciples.some((p) => p.id === 'do-no-harm') && analysis.coverage.principles['do-no-harm']?.status === 'missing';
     if (doNoHarmReported || missingSectionAbout(analysis, 'risk-assessment')) return;
