@@ -268,20 +268,20 @@ export class Analysis {
    * Whether the document itself plans to collect, publish or share data about people: only then do
    * the Principles-in-Action checks of an exercise (consent, risks) apply.
    */
-  /**
-   * Whether the document says, even in passing, that it shares or publishes data about people: the
-   * risks exist as soon as such data leaves the team, whether or not a procedure is written.
-   */
-  get sharesPersonalData(): boolean {
-    return this.once('sharesPersonalData', () => !this.isGuidance && this.coverage.substeps['disseminate-and-share']?.status !== 'missing' && this.signalHits('personal-data').length > 0);
-  }
-
   get plansDataActivity(): boolean {
     return this.once('plansDataActivity', () => {
       if (this.isGuidance) return false;
       const collects = this.coverage.substeps['collect-data']?.status === 'addressed';
       return collects || (this.coverage.substeps['disseminate-and-share']?.status === 'addressed' && this.signalHits('personal-data').length > 0);
     });
+  }
+
+  /**
+   * Whether the document says, even in passing, that it shares or publishes data about people: the
+   * risks exist as soon as such data leaves the team, whether or not a procedure is written.
+   */
+  get sharesPersonalData(): boolean {
+    return this.once('sharesPersonalData', () => !this.isGuidance && this.coverage.substeps['disseminate-and-share']?.status !== 'missing' && this.signalHits('personal-data').length > 0);
   }
 
   /** For the document's kind: section id -> where the section is, by its heading or by its content. */
