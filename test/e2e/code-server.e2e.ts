@@ -264,8 +264,10 @@ describe('VS Code in restricted mode (untrusted folder)', () => {
     await waitForText(page, '.statusbar, .monaco-workbench', /Restricted Mode/i, 'restricted mode indicator');
     await openFile(page, 'referral-sop.md');
     await showProblems(page);
+    // The panel first, then the filter: a filter typed while the panel is still being restored can be lost (seen once in CI).
+    await waitForText(page, PROBLEMS, /pim\s*\(?\s*principle-unaddressed/, 'Problems panel in restricted mode');
     await filterProblems(page, 'required-section');
-    await waitForText(page, PROBLEMS, /pim\s*\(?\s*required-section/, 'Problems panel in restricted mode');
+    await waitForText(page, PROBLEMS, /pim\s*\(?\s*required-section/, 'Problems panel in restricted mode, filtered by rule id');
     await workbench().shot('09-restricted-mode-diagnostics');
   });
 });
