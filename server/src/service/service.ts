@@ -116,8 +116,7 @@ async function runInSlices<T>(steps: Steps<T>, scheduler: Scheduler | undefined,
     answer = undefined;
     if (next.done) return { value: next.value };
     const text = next.value?.parse;
-    const parseElsewhere = text !== undefined && text.length >= (scheduler.parseElsewhereFrom ?? 0) ? scheduler.parse : undefined;
-    if (text !== undefined && parseElsewhere) answer = await parseElsewhere(text);
+    if (text !== undefined && scheduler.parse && text.length >= (scheduler.parseElsewhereFrom ?? 0)) answer = await scheduler.parse(text);
     else {
       if (text !== undefined) answer = parseAnswer(text);
       if (scheduler.now() - sliceStart < scheduler.sliceMs) continue;

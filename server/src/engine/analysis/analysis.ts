@@ -319,7 +319,16 @@ export class Analysis {
 
   /** Where a signal occurs in one block: what sentence checks ask, without a pass over the whole document per sentence. */
   signalHitsIn(id: string, block: number): readonly SignalHit[] {
-    const byBlock = this.once(`hitsByBlock:${id}`, () => {
+    return this.hitsByBlock(id).get(block) ?? [];
+  }
+
+  /** Blocks that mention any phrase of a signal. */
+  blocksWith(id: string): ReadonlySet<number> {
+    return this.once(`blocks:${id}`, () => new Set(this.hitsByBlock(id).keys()));
+  }
+
+  private hitsByBlock(id: string): ReadonlyMap<number, readonly SignalHit[]> {
+    return this.once(`hitsByBlock:${id}`, () => {
       const grouped = new Map<number, SignalHit[]>();
       for (const hit of this.signalHits(id)) {
         const list = grouped.get(hit.block);
@@ -328,12 +337,6 @@ export class Analysis {
       }
       return grouped;
     });
-    return byBlock.get(block) ?? [];
-  }
-
-  /** Blocks that mention any phrase of a signal. */
-  blocksWith(id: string): ReadonlySet<number> {
-    return this.once(`blocks:${id}`, () => new Set(this.signalHits(id).map((h) => h.block)));
   }
 
   block(index: number): Block {

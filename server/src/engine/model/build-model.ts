@@ -160,11 +160,7 @@ export function buildModel(text: string, previous?: DocumentModel | 'whole'): Do
 export function* buildModelInSteps(text: string, previous?: DocumentModel | 'whole'): Steps<DocumentModel> {
   const { chunks, parseError } = yield* parseChunksInSteps(text, previous === 'whole' ? 'whole' : (previous?.chunks ?? []));
   const contents: ChunkContent[] = [];
-  for (const chunk of chunks) {
-    const known = contentOfTree.get(chunk.tree)?.start === chunk.start;
-    contents.push(yield* contentOf(text, chunk));
-    if (!known) yield;
-  }
+  for (const chunk of chunks) contents.push(yield* contentOf(text, chunk));
   const { sections, blocks } = assemble(text, contents.flatMap((c) => c.blocks));
   let first = 0;
   const segments = chunks.map((chunk, i) => {
@@ -189,12 +185,14 @@ export function* buildModelInSteps(text: string, previous?: DocumentModel | 'who
   };
 }
 
+/** A chunk's content, read once per tree and moved with it; a step ends after each chunk read or moved afresh. */
 function* contentOf(text: string, chunk: Chunk): Steps<ChunkContent> {
   const known = contentOfTree.get(chunk.tree);
   if (known && known.start === chunk.start) return known;
   // Front matter keeps ranges of every key and value: it is read again rather than moved (a byte order mark removed moves it).
   const content = known && !known.frontMatter ? moved(known, chunk.start - known.start) : yield* collect(text, chunk);
   contentOfTree.set(chunk.tree, content);
+  yield;
   return content;
 }
 
