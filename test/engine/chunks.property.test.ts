@@ -48,6 +48,9 @@ test('commented-out text and unclosed fences are cut nowhere: what they hide sta
     '# Title\n\n```\n\n## Informed consent\n\n    ```\n\n## Still code\n\n``` text\n',
     '# Title\n\n- item\n\n  ```\n  fenced in the item\n\n## A real heading\n\n```\n\n## code again\n',
     '---\ntitle: x\n\n# a YAML comment\n---\n\n# Title\n',
+    // Found by the fuzz test: after indented code, "> 2) …" is a quoted paragraph, not a list with a heading.
+    '\t```\n\n> 2) # informed consent\n',
+    '# Title\n\n    code\n\n> -\n\n[^1]: 2) x\n',
   ];
   for (const text of cases) {
     const chunked = buildModel(text);

@@ -2,7 +2,7 @@
  * Pure: everything the engine works out about one version of one document, computed lazily and
  * at most once. Lint, hover, completion and code lens all read the same Analysis.
  */
-import { sectionRef, type Knowledge } from '../knowledge/load';
+import type { Knowledge } from '../knowledge/load';
 import type { Category, DocumentKind, Lang, Principle, Section as KindSection, Substep } from '../knowledge/types';
 import { buildModel, buildModelInSteps, type Block, type DocumentModel, type Section } from '../model/build-model';
 import type { PimDeclaration } from '../model/front-matter';
@@ -114,8 +114,9 @@ export class Analysis {
    */
   *computeInSteps(): Steps<void> {
     if (!this.isPim || this.declined) return;
+    const sections = this.givenKind ? this.matchers.sectionsOf(this.givenKind) : this.kindDecided ? undefined : this.matchers.kindSections;
     for (const segment of this.model.segments) {
-      prepareChunk(this.model, segment, this.matchers);
+      prepareChunk(this.model, segment, this.matchers, sections);
       yield;
     }
     const kinds = this.givenKind ? [this.givenKind] : this.kindDecided ? [] : this.knowledge.kinds;
@@ -202,15 +203,15 @@ export class Analysis {
 
   /**
    * Evidence for the sections of one kind only: what a declared kind needs, at a fraction of the
-   * cost. Evidence is collected item by item, so it is the same for that kind's sections.
+   * cost. Phrases are matched and evidence is collected item by item, so it is the same for that
+   * kind's sections as in `sectionEvidence`.
    */
   sectionEvidenceOf(kind: DocumentKind): DocumentEvidence {
     return runToEnd(this.sectionEvidenceOfInSteps(kind));
   }
 
   private sectionEvidenceOfInSteps(kind: DocumentKind): Steps<DocumentEvidence> {
-    const prefix = sectionRef(kind, { id: '' });
-    return this.onceInSteps(`sectionEvidence:${kind.id}`, () => collectEvidenceInSteps(this.evidenceContext, this.matchers.kindSections, (ref) => ref.startsWith(prefix)));
+    return this.onceInSteps(`sectionEvidence:${kind.id}`, () => collectEvidenceInSteps(this.evidenceContext, this.matchers.sectionsOf(kind)));
   }
 
   private get evidenceContext(): EvidenceContext {

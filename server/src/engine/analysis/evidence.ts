@@ -13,7 +13,7 @@ import type { Block, DocumentModel, Section, Segment } from '../model/build-mode
 import type { Token } from '../text/normalize';
 import type { PhraseMatcher } from '../text/phrase-matcher';
 import { sentenceSpans } from '../text/sentences';
-import { runToEnd, stepEndsAt, type Steps } from '../steps';
+import { stepEndsAt, type Steps } from '../steps';
 import type { Span } from '../types';
 import { perChunk, segmentMatches, type ChunkMatch } from './chunk-matches';
 import type { Matchers } from './matchers';
@@ -112,13 +112,8 @@ export function evidenceContext(
   return { model, asideSections, genericSections, isAside, inPlaceholder, inDutySentence, words, ancestors: ancestorsOf(model.sections) };
 }
 
-/** `keep` limits the items collected (by ref); the evidence of each kept item is the same as without it. */
-export function collectEvidence(context: EvidenceContext, matchers: ItemMatchers, keep: (ref: string) => boolean = () => true): DocumentEvidence {
-  return runToEnd(collectEvidenceInSteps(context, matchers, keep));
-}
-
-/** `collectEvidence`, one step per chunk. */
-export function* collectEvidenceInSteps(context: EvidenceContext, matchers: ItemMatchers, keep: (ref: string) => boolean = () => true): Steps<DocumentEvidence> {
+/** The evidence of every item of a family, one step per chunk. */
+export function* collectEvidenceInSteps(context: EvidenceContext, matchers: ItemMatchers): Steps<DocumentEvidence> {
   const { model } = context;
   const items = new Map<string, { hits: EvidenceHit[]; headings: HeadingClaim[] }>();
   const entry = (ref: string) => {
@@ -131,7 +126,6 @@ export function* collectEvidenceInSteps(context: EvidenceContext, matchers: Item
   };
   for (const segment of model.segments) {
     for (const [ref, matches] of distinctInChunk(model, segment, matchers)) {
-      if (!keep(ref)) continue;
       let hits: EvidenceHit[] | undefined;
       for (const m of matches) {
         const index = m.block + segment.first;
@@ -155,10 +149,10 @@ export function* collectEvidenceInSteps(context: EvidenceContext, matchers: Item
   }
   for (const section of model.sections) {
     if (!section.heading || context.asideSections.has(section.index)) continue;
-    const refs = new Set(matchers.headings.findAll(section.titleTokens).map((m) => m.payload).filter(keep));
+    const refs = new Set(matchers.headings.findAll(section.titleTokens).map((m) => m.payload));
     for (const ref of refs) entry(ref).headings.push({ section: section.index, span: section.heading, generic: context.genericSections.has(section.index) });
   }
-  for (const claim of yield* labelClaims(model, matchers.headings, context.isAside)) if (keep(claim.ref)) entry(claim.ref).headings.push(claim.claim);
+  for (const claim of yield* labelClaims(model, matchers.headings, context.isAside)) entry(claim.ref).headings.push(claim.claim);
   return { items, words: context.words, ancestors: context.ancestors };
 }
 
@@ -284,11 +278,14 @@ function* labelClaims(model: DocumentModel, headings: PhraseMatcher<string>, asi
   return claims;
 }
 
-/** Works out what one chunk contributes to evidence and signals, so that collecting them later only reads it. */
-export function prepareChunk(model: DocumentModel, segment: Segment, matchers: Matchers): void {
+/**
+ * Works out what one chunk contributes to signals, to the evidence of principles and sub-steps and,
+ * when given, to the evidence of `sections`, so that collecting them later only reads it.
+ */
+export function prepareChunk(model: DocumentModel, segment: Segment, matchers: Matchers, sections: ItemMatchers | undefined): void {
   segmentMatches(model, segment, matchers.signals);
   distinctInChunk(model, segment, matchers.items);
-  distinctInChunk(model, segment, matchers.kindSections);
+  if (sections) distinctInChunk(model, segment, sections);
 }
 
 type TieredMatch = ChunkMatch & { readonly tier: Tier };

@@ -5,7 +5,7 @@
 import type { Knowledge } from '../knowledge/load';
 import { allPhrases, namesOf, phrasesIn, signal } from '../knowledge/lookup';
 import { sectionRef } from '../knowledge/load';
-import type { Lang } from '../knowledge/types';
+import type { DocumentKind, Lang } from '../knowledge/types';
 import { PhraseMatcher } from '../text/phrase-matcher';
 import type { ItemMatchers } from './evidence';
 
@@ -32,6 +32,11 @@ export interface Matchers {
   readonly items: ItemMatchers;
   /** The sections of every document kind (payload `section:<kind>/<id>`): their headings, and their content as evidence. */
   readonly kindSections: ItemMatchers;
+  /**
+   * The sections of one kind only, built on first use: what a declared kind needs. Most kinds
+   * share phrases ("purpose"), so matching one kind's finds a tenth of the matches of every kind's.
+   */
+  sectionsOf(kind: DocumentKind): ItemMatchers;
   /** Titles that name a document kind: payload kind id. */
   readonly kindTitles: PhraseMatcher<string>;
   /** Titles that name a PIM Matrix category, in every language: payload category id. */
@@ -72,13 +77,29 @@ export function matchersFor(k: Knowledge, lang: Lang): Matchers {
   return matchers;
 }
 
+function addAll(matcher: PhraseMatcher<string>, phrases: Iterable<string>, ref: string): void {
+  for (const phrase of new Set(phrases)) matcher.add(phrase, ref);
+}
+
+/** The headings and content of the sections of these kinds: payload `section:<kind>/<id>`. */
+function sectionMatchers(kinds: readonly DocumentKind[], lang: Lang): ItemMatchers {
+  const headings = new PhraseMatcher<string>();
+  const evidence = new PhraseMatcher<string>();
+  for (const kind of kinds) {
+    for (const section of kind.sections) {
+      const ref = sectionRef(kind, section);
+      const headingPhrases = [...namesOf(section.names), ...phrasesIn(section.headings, lang)];
+      addAll(headings, headingPhrases, ref);
+      addAll(evidence, [...headingPhrases, ...(section.evidence ? phrasesIn(section.evidence, lang) : [])], ref);
+    }
+  }
+  return { evidence, headings };
+}
+
 function build(k: Knowledge, lang: Lang): Matchers {
   const evidence = new PhraseMatcher<string>();
   const headings = new PhraseMatcher<string>();
   const cues = new PhraseMatcher<string>();
-  const addAll = (matcher: PhraseMatcher<string>, phrases: Iterable<string>, ref: string): void => {
-    for (const phrase of new Set(phrases)) matcher.add(phrase, ref);
-  };
   for (const p of k.principles) {
     const ref = `principle:${p.id}`;
     const names = [...namesOf(p.names), ...allPhrases(p.aliases)];
@@ -94,18 +115,18 @@ function build(k: Knowledge, lang: Lang): Matchers {
     addAll(cues, phrasesIn(s.cues, lang), ref);
   }
 
-  const sectionHeadings = new PhraseMatcher<string>();
-  const sectionContent = new PhraseMatcher<string>();
+  const kindSections = sectionMatchers(k.kinds, lang);
   const kindTitles = new PhraseMatcher<string>();
-  for (const kind of k.kinds) {
-    for (const phrase of new Set([...namesOf(kind.names), ...allPhrases(kind.aliases)])) kindTitles.add(phrase, kind.id);
-    for (const section of kind.sections) {
-      const ref = sectionRef(kind, section);
-      const headingPhrases = [...namesOf(section.names), ...phrasesIn(section.headings, lang)];
-      addAll(sectionHeadings, headingPhrases, ref);
-      addAll(sectionContent, [...headingPhrases, ...(section.evidence ? phrasesIn(section.evidence, lang) : [])], ref);
+  for (const kind of k.kinds) for (const phrase of new Set([...namesOf(kind.names), ...allPhrases(kind.aliases)])) kindTitles.add(phrase, kind.id);
+  const byKind = new Map<string, ItemMatchers>();
+  const sectionsOf = (kind: DocumentKind): ItemMatchers => {
+    let matchers = byKind.get(kind.id);
+    if (!matchers) {
+      matchers = sectionMatchers([kind], lang);
+      byKind.set(kind.id, matchers);
     }
-  }
+    return matchers;
+  };
 
   const categoryTitles = new PhraseMatcher<string>();
   for (const c of k.categories) addAll(categoryTitles, [...namesOf(c.names), ...allPhrases(c.aliases)], c.id);
@@ -135,7 +156,8 @@ function build(k: Knowledge, lang: Lang): Matchers {
     headings,
     cues,
     items: { evidence, cues, headings },
-    kindSections: { evidence: sectionContent, headings: sectionHeadings },
+    kindSections,
+    sectionsOf,
     asideHeadings: signalMatcher(ASIDE_HEADINGS),
     genericHeadings: signalMatcher(GENERIC_HEADINGS),
     guidanceTitles: signalMatcher(GUIDANCE_TITLES),

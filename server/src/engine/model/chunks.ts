@@ -12,7 +12,10 @@
  * only if a top-level node starts at the probe, that is, if nothing (a fence or an HTML block the
  * scan misread, a list, a quote) was still open there. The probe is that very line because the
  * line after a block can still move where the block ends (an unclosed fence in a list item takes
- * the blank line after it when a quote follows, not when a paragraph does). Link and footnote definitions count in the whole document,
+ * the blank line after it when a quote follows, not when a paragraph does). One case the probe
+ * cannot show is left to the scan: after indented code, micromark lets a quote or a footnote
+ * definition open only what may interrupt a paragraph ("> 2) x" is then a quoted paragraph, not a
+ * list), and the probe, one line long, starts where it should either way. Link and footnote definitions count in the whole document,
  * so each chunk is given the definitions of the trees that its text may refer to.
  */
 import type { Nodes, Root } from 'mdast';
@@ -245,6 +248,10 @@ const FRONT_MATTER_FENCE = /^---[ \t]*$/;
 const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 /** A line that may continue a list after a blank line: an item of it. */
 const LIST_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
+/** A line indented as code is, four columns or more: perhaps indented code. */
+const INDENTED = /^(?: {0,3}\t| {4})/;
+/** A quote or a footnote definition: a container, whose content reads differently after indented code. */
+const CONTAINER_OPEN = /^(?:>|\[\^)/;
 /** Blank as CommonMark counts it: spaces and tabs only. */
 const BLANK = /^[ \t]*$/;
 const LINE_BREAK = /\r\n|\r|\n/g;
@@ -277,8 +284,9 @@ const HTML_BLOCKS: readonly { readonly start: RegExp; readonly end: RegExp | 'bl
  * an ATX heading interrupts anything, and after a blank line a line at the margin does too, unless
  * it is a list item (which would join a list before it) or a front matter fence.
  */
-function cutLine(line: string, afterBlank: boolean): boolean {
+function cutLine(line: string, afterBlank: boolean, afterIndented: boolean): boolean {
   if (ATX_HEADING.test(line)) return true;
+  if (afterIndented && CONTAINER_OPEN.test(line)) return false;
   return afterBlank && /^\S/.test(line) && !LIST_MARKER.test(line) && !FRONT_MATTER_FENCE.test(line);
 }
 
@@ -289,6 +297,8 @@ function cutCandidates(text: string, from: number): number[] {
   const points: number[] = [];
   let state: ScanState = { in: 'text' };
   let previousBlank = true;
+  // Whether the last line with text was indented as code: what a container after it opens then differs (see the top).
+  let afterIndented = false;
   let frontMatter = false;
   let first = true;
   let offset = from;
@@ -308,10 +318,11 @@ function cutCandidates(text: string, from: number): number[] {
     } else if (state.in === 'html') {
       if (state.end === 'blank' ? blank : state.end.test(line)) state = { in: 'text' };
     } else {
-      if (offset > from && cutLine(line, previousBlank)) points.push(offset);
+      if (offset > from && cutLine(line, previousBlank, afterIndented)) points.push(offset);
       state = opening(line, previousBlank);
     }
     previousBlank = blank;
+    if (!blank) afterIndented = INDENTED.test(line);
     first = false;
     offset = found ? end + found[0].length : text.length;
   }
