@@ -216,12 +216,7 @@ export class Analysis {
 
   private get evidenceContext(): EvidenceContext {
     return this.once('evidenceContext', () =>
-      evidenceContext(
-        this.model,
-        this.matchers,
-        (id) => this.signalHits(id).map((hit) => ({ start: hit.span.start, block: hit.block })),
-        this.placeholders,
-      ),
+      evidenceContext(this.model, this.matchers, this.placeholders),
     );
   }
 

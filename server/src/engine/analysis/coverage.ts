@@ -9,7 +9,7 @@ import type { Thresholds } from '../knowledge/types';
 import type { Block, DocumentModel } from '../model/build-model';
 import { sentenceInBlock } from '../text/sentences';
 import type { Coverage, CoverageStatus, Evidence, ItemCoverage } from '../types';
-import { offsetScore, scoreItem, type DocumentEvidence } from './evidence';
+import { offsetScore, scoreItem, strongestHits, type DocumentEvidence, type EvidenceHit, type ItemScore } from './evidence';
 
 const MAX_EVIDENCE = 20;
 
@@ -18,7 +18,7 @@ export function computeCoverage(model: DocumentModel, k: Knowledge, evidence: Do
   const judge = (ref: string): ItemCoverage => {
     const item = evidence.items.get(ref);
     const scored = scoreItem(item, evidence, weights);
-    return { status: statusOf(offsetScore(item, scored.score, offsets[ref] ?? 0), thresholds), evidence: evidenceOf(model, scored) };
+    return { status: statusOf(offsetScore(item, scored.score, offsets[ref] ?? 0), thresholds), evidence: evidenceOf(model, scored, strongestHits(item, scored, MAX_EVIDENCE)) };
   };
   const principles = Object.fromEntries(k.principles.map((p) => [p.id, judge(`principle:${p.id}`)]));
   const substeps = Object.fromEntries(k.substeps.map((s) => [s.id, judge(`substep:${s.id}`)]));
@@ -31,11 +31,11 @@ export function statusOf(score: number, thresholds: Thresholds): CoverageStatus 
 }
 
 /** The headings that name the item, then the sentences of the strongest hits, in document order. */
-function evidenceOf(model: DocumentModel, scored: ReturnType<typeof scoreItem>): Evidence[] {
+function evidenceOf(model: DocumentModel, scored: ItemScore, strongest: readonly EvidenceHit[]): Evidence[] {
   // Sentences are found only for the evidence that is kept: long documents have hundreds of hits.
   const evidence: Evidence[] = [
     ...scored.headings.map((claim) => ({ span: claim.span, via: 'heading' as const })),
-    ...scored.strongest.slice(0, MAX_EVIDENCE).map((hit) => ({ span: sentenceInBlock(model.text, model.blocks[hit.block] as Block, hit.span.start), via: 'text' as const })),
+    ...strongest.map((hit) => ({ span: sentenceInBlock(model.text, model.blocks[hit.block] as Block, hit.span.start), via: 'text' as const })),
   ];
   return dedupe(evidence).slice(0, MAX_EVIDENCE);
 }

@@ -68,13 +68,20 @@ export interface EvidenceContext {
   readonly model: DocumentModel;
   readonly asideSections: ReadonlySet<number>;
   readonly genericSections: ReadonlySet<number>;
-  isAside(block: Block): boolean;
+  /** Whether the block of this index is in a part that addresses nothing, or points elsewhere (mostly link text). */
+  isAside(index: number): boolean;
   /** Whether an offset is inside a placeholder ("[describe the consent procedure]"): a prompt says nothing yet. */
   inPlaceholder(offset: number): boolean;
-  inDutySentence(block: Block, index: number, offset: number): boolean;
+  /** Every lexicon signal: its `obligation` phrases make a sentence state a duty. */
+  readonly signals: PhraseMatcher<string>;
+  /** For each section, the heading block that opens it (none for the text before the first heading). */
+  readonly headingBlocks: readonly (Block | undefined)[];
   readonly words: number;
   readonly ancestors: readonly ReadonlySet<number>[];
 }
+
+/** The lexicon signal whose phrases ("must", "shall") make a sentence state a duty. */
+const OBLIGATION = 'obligation';
 
 /** The phrases of one family of items: the principles and sub-steps, or the sections of the document kinds. */
 export interface ItemMatchers {
@@ -83,33 +90,17 @@ export interface ItemMatchers {
   readonly headings: PhraseMatcher<string>;
 }
 
-export function evidenceContext(
-  model: DocumentModel,
-  matchers: Matchers,
-  signalStarts: (id: string) => readonly { start: number; block: number }[],
-  placeholders: readonly Span[],
-): EvidenceContext {
-  const asideSections = sectionsCoveredBy(model, matchers.asideHeadings, true);
-  const genericSections = sectionsCoveredBy(model, matchers.genericHeadings, false);
-  const isAside = (block: Block): boolean => asideSections.has(block.section) || (block.tokens.length > 0 && block.linkTokens / block.tokens.length >= LINK_SHARE);
-  const duties = new Map<number, number[]>();
-  for (const hit of signalStarts('obligation')) push(duties, hit.block, hit.start);
-  // Per block, the sentences that hold a duty word: one pass over both, so a long block costs linear time.
-  const dutySentences = new Map<number, Span[]>();
-  const inDutySentence = (block: Block, index: number, offset: number): boolean => {
-    const starts = duties.get(index);
-    if (!starts) return false;
-    let spans = dutySentences.get(index);
-    if (!spans) {
-      spans = sentencesHolding(sentenceSpans(model.text, block), [...starts].sort((x, y) => x - y));
-      dutySentences.set(index, spans);
-    }
-    return containing(spans, offset) !== undefined;
-  };
-  const words = model.blocks.reduce((n, block) => n + (block.kind === 'heading' || isAside(block) ? 0 : block.tokens.length), 0);
+export function evidenceContext(model: DocumentModel, matchers: Matchers, placeholders: readonly Span[]): EvidenceContext {
+  const headingBlocks: (Block | undefined)[] = [undefined];
+  for (const block of model.blocks) if (block.kind === 'heading') headingBlocks[block.section] = block;
+  const asideSections = sectionsCoveredBy(model, headingBlocks, matchers.asideHeadings, true);
+  const genericSections = sectionsCoveredBy(model, headingBlocks, matchers.genericHeadings, false);
+  const asides = model.blocks.map((block) => asideSections.has(block.section) || (block.tokens.length > 0 && block.linkTokens / block.tokens.length >= LINK_SHARE));
+  const isAside = (index: number): boolean => asides[index] === true;
+  const words = model.blocks.reduce((n, block, index) => n + (block.kind === 'heading' || isAside(index) ? 0 : block.tokens.length), 0);
   const placeholderSpans = joined(placeholders);
-  const inPlaceholder = (offset: number): boolean => containing(placeholderSpans, offset) !== undefined;
-  return { model, asideSections, genericSections, isAside, inPlaceholder, inDutySentence, words, ancestors: ancestorsOf(model.sections) };
+  const inPlaceholder = (offset: number): boolean => placeholderSpans.length > 0 && containing(placeholderSpans, offset) !== undefined;
+  return { model, asideSections, genericSections, isAside, inPlaceholder, signals: matchers.signals, headingBlocks, words, ancestors: ancestorsOf(model.sections) };
 }
 
 /** The evidence of every item of a family, one step per chunk. */
@@ -125,32 +116,13 @@ export function* collectEvidenceInSteps(context: EvidenceContext, matchers: Item
     return found;
   };
   for (const segment of model.segments) {
-    for (const [ref, matches] of distinctInChunk(model, segment, matchers)) {
-      let hits: EvidenceHit[] | undefined;
-      for (const m of matches) {
-        const index = m.block + segment.first;
-        const block = model.blocks[index] as Block;
-        if (block.kind === 'heading') continue;
-        const start = m.start + segment.base;
-        hits ??= entry(ref).hits;
-        hits.push({
-          tier: m.tier,
-          phrase: m.phrase,
-          span: { start, end: m.end + segment.base },
-          block: index,
-          section: block.section,
-          obligation: context.inDutySentence(block, index, start),
-          structured: block.container === 'list' || block.container === 'table',
-          aside: context.isAside(block) || context.inPlaceholder(start),
-        });
-      }
-    }
+    for (const [ref, inChunk] of chunkHits(model, segment, matchers, context.signals)) placeHits(context, segment, inChunk, entry(ref).hits);
     yield;
   }
   for (const section of model.sections) {
-    if (!section.heading || context.asideSections.has(section.index)) continue;
-    const refs = new Set(matchers.headings.findAll(section.titleTokens).map((m) => m.payload));
-    for (const ref of refs) entry(ref).headings.push({ section: section.index, span: section.heading, generic: context.genericSections.has(section.index) });
+    const heading = context.headingBlocks[section.index];
+    if (!section.heading || !heading || context.asideSections.has(section.index)) continue;
+    for (const ref of refsIn(matchers.headings, heading.tokens)) entry(ref).headings.push({ section: section.index, span: section.heading, generic: context.genericSections.has(section.index) });
   }
   for (const claim of yield* labelClaims(model, matchers.headings, context.isAside)) entry(claim.ref).headings.push(claim.claim);
   return { items, words: context.words, ancestors: context.ancestors };
@@ -158,8 +130,8 @@ export function* collectEvidenceInSteps(context: EvidenceContext, matchers: Item
 
 export interface ItemScore {
   readonly score: number;
-  /** The hits that carry the score, strongest first. */
-  readonly strongest: readonly EvidenceHit[];
+  /** Each hit's weight, in the order of the item's hits. */
+  readonly weights: Float64Array;
   /** The headings the sections under them back. */
   readonly backedHeadings: readonly HeadingClaim[];
   /** Every heading or label that names the item, backed or not: where the document mentions it. */
@@ -168,40 +140,81 @@ export interface ItemScore {
 
 /** The item's score: weighed hits, plus the best heading its section backs (or a cue's worth for a heading alone), minus a length allowance. */
 export function scoreItem(evidence: ItemEvidence | undefined, doc: Pick<DocumentEvidence, 'words' | 'ancestors'>, w: CoverageWeights): ItemScore {
-  if (!evidence) return { score: -lengthAllowance(doc.words, w), strongest: [], backedHeadings: [], headings: [] };
-  const seen = new Map<string, number>();
-  const weighed = evidence.hits.map((hit) => {
-    const before = seen.get(hit.phrase) ?? 0;
-    seen.set(hit.phrase, before + 1);
-    return { hit, weight: hitWeight(hit, before, w), backing: hitWeight(hit, before, w, w.backingRepeat) };
-  });
-  const text = weighed.reduce((sum, h) => sum + h.weight, 0);
+  if (!evidence) return { score: -lengthAllowance(doc.words, w), weights: new Float64Array(0), backedHeadings: [], headings: [] };
+  const { hits } = evidence;
+  const { weights, backings } = weighed(hits, w);
+  let text = 0;
   // Per section, the weight of the hits in it and in its sub-sections: where the item is focused.
-  const bySection = new Map<number, number>();
+  const bySection = new Float64Array(doc.ancestors.length);
   // What backs a heading, where repeats fade at their own rate: a section that says its word again and again is about it.
-  const backingBySection = new Map<number, number>();
-  for (const h of weighed) {
-    for (const section of doc.ancestors[h.hit.section] ?? []) {
+  const backingBySection = new Float64Array(doc.ancestors.length);
+  for (let i = 0; i < hits.length; i++) {
+    const weight = weights[i] as number;
+    const backing = backings[i] as number;
+    text += weight;
+    for (const section of doc.ancestors[(hits[i] as EvidenceHit).section] ?? []) {
       if (section === 0) continue;
-      bySection.set(section, (bySection.get(section) ?? 0) + h.weight);
-      backingBySection.set(section, (backingBySection.get(section) ?? 0) + h.backing);
+      bySection[section] = (bySection[section] as number) + weight;
+      backingBySection[section] = (backingBySection[section] as number) + backing;
     }
   }
   const backing = (claim: HeadingClaim): number => {
     const blocks = claim.blocks;
-    if (!blocks) return backingBySection.get(claim.section as number) ?? 0;
-    return weighed.reduce((sum, h) => sum + (h.hit.block >= blocks.first && h.hit.block <= blocks.last ? h.backing : 0), 0);
+    if (!blocks) return backingBySection[claim.section as number] ?? 0;
+    let sum = 0;
+    for (let i = 0; i < hits.length; i++) {
+      const block = (hits[i] as EvidenceHit).block;
+      sum += block >= blocks.first && block <= blocks.last ? (backings[i] as number) : 0;
+    }
+    return sum;
   };
   const backedHeadings = evidence.headings.filter((claim) => backing(claim) >= w.backing);
   // A heading nothing under it backs is still a mention, as much as a broad cue word.
   const claimed = evidence.headings.length > 0 ? w.cue : 0;
   const heading = backedHeadings.reduce((best, claim) => Math.max(best, claim.generic ? w.genericHeading : w.heading), claimed);
-  const focus = Math.max(0, ...bySection.values());
-  const strongest = weighed
-    .filter((h) => h.weight > 0)
-    .sort((a, b) => b.weight - a.weight || a.hit.span.start - b.hit.span.start)
-    .map((h) => h.hit);
-  return { score: text + w.focus * focus + heading - lengthAllowance(doc.words, w), strongest, backedHeadings, headings: evidence.headings };
+  const focus = bySection.reduce((max, weight) => Math.max(max, weight), 0);
+  return { score: text + w.focus * focus + heading - lengthAllowance(doc.words, w), weights, backedHeadings, headings: evidence.headings };
+}
+
+/** The hits that carry an item's score, strongest first, at most `limit` of them: what the evidence of a finding shows. */
+export function strongestHits(evidence: ItemEvidence | undefined, scored: ItemScore, limit: number): EvidenceHit[] {
+  if (!evidence) return [];
+  const { hits } = evidence;
+  const { weights } = scored;
+  // The best `limit` kept in order as they come: long documents have thousands of hits and show twenty.
+  const best: number[] = [];
+  const before = (i: number, j: number): boolean => (weights[i] as number) > (weights[j] as number) || ((weights[i] as number) === (weights[j] as number) && (hits[i] as EvidenceHit).span.start < (hits[j] as EvidenceHit).span.start);
+  for (let i = 0; i < hits.length; i++) {
+    if ((weights[i] as number) <= 0) continue;
+    if (best.length === limit && !before(i, best[limit - 1] as number)) continue;
+    let at = best.length;
+    while (at > 0 && before(i, best[at - 1] as number)) at--;
+    best.splice(at, 0, i);
+    if (best.length > limit) best.pop();
+  }
+  return best.map((i) => hits[i] as EvidenceHit);
+}
+
+/**
+ * Each hit's weight, and what it adds to the backing of a heading: the same but for the rate at
+ * which repeats of one phrase fade. Repeats fade geometrically: saying one phrase ten times is
+ * worth little more than saying it twice.
+ */
+function weighed(hits: readonly EvidenceHit[], w: CoverageWeights): { weights: Float64Array; backings: Float64Array } {
+  const weights = new Float64Array(hits.length);
+  const backings = new Float64Array(hits.length);
+  const seen = new Map<string, number>();
+  for (let i = 0; i < hits.length; i++) {
+    const hit = hits[i] as EvidenceHit;
+    const earlier = seen.get(hit.phrase) ?? 0;
+    seen.set(hit.phrase, earlier + 1);
+    const tier = hit.tier === 'phrase' ? w.phrase : hit.tier === 'word' ? w.word : w.cue;
+    // Multiplied in this order, the weights the calibration was fitted with to the last bit.
+    const base = tier * ((hit.obligation ? w.obligation : 1) * (hit.structured ? w.structured : 1) * (hit.aside ? w.aside : 1));
+    weights[i] = base * w.repeat ** earlier;
+    backings[i] = w.backingRepeat === 1 ? base : base * w.backingRepeat ** earlier;
+  }
+  return { weights, backings };
 }
 
 /**
@@ -213,13 +226,6 @@ export function offsetScore(evidence: ItemEvidence | undefined, score: number, o
   return silent ? Math.min(score, score + offset) : score + offset;
 }
 
-function hitWeight(hit: EvidenceHit, earlier: number, w: CoverageWeights, repeat = w.repeat): number {
-  const base = hit.tier === 'phrase' ? w.phrase : hit.tier === 'word' ? w.word : w.cue;
-  const context = (hit.obligation ? w.obligation : 1) * (hit.structured ? w.structured : 1) * (hit.aside ? w.aside : 1);
-  // Repeats fade geometrically: saying one phrase ten times is worth little more than saying it twice.
-  return base * context * repeat ** earlier;
-}
-
 function lengthAllowance(words: number, w: CoverageWeights): number {
   return words > 500 ? w.length * Math.log2(words / 500) : 0;
 }
@@ -228,7 +234,7 @@ function lengthAllowance(words: number, w: CoverageWeights): number {
  * Sections whose heading is mostly made of the matcher's phrases, with their sub-sections when
  * `inherit`. The document's title is never one: "Notes on data collection" names the document.
  */
-function sectionsCoveredBy(model: DocumentModel, matcher: PhraseMatcher<string>, inherit: boolean): Set<number> {
+function sectionsCoveredBy(model: DocumentModel, headingBlocks: readonly (Block | undefined)[], matcher: PhraseMatcher<string>, inherit: boolean): Set<number> {
   const covered = new Set<number>();
   const title = model.sections.filter((s) => s.heading).sort((a, b) => a.level - b.level || a.index - b.index)[0];
   for (const section of model.sections) {
@@ -237,17 +243,45 @@ function sectionsCoveredBy(model: DocumentModel, matcher: PhraseMatcher<string>,
       covered.add(section.index);
       continue;
     }
-    if (section.titleTokens.length > 0 && coveredShare(section.titleTokens, matcher) >= COVERED_SHARE) covered.add(section.index);
+    const tokens = headingBlocks[section.index]?.tokens;
+    if (tokens && tokens.length > 0 && coveredShare(matcher, tokens) >= COVERED_SHARE) covered.add(section.index);
   }
   return covered;
 }
 
-function coveredShare(tokens: readonly Token[], matcher: PhraseMatcher<string>): number {
-  const covered = new Set<number>();
-  for (const m of matcher.findAll(tokens)) for (let i = m.tokenIndex; i < m.tokenIndex + m.tokenCount; i++) covered.add(i);
-  // Short function words ("of", "and") between covered words do not make a heading specific.
-  const counted = tokens.filter((t, i) => covered.has(i) || t.norm.length > 3).length;
-  return counted === 0 ? 0 : covered.size / counted;
+/**
+ * What is worked out from the words of a heading alone, kept while its block's tokens live: an
+ * unchanged chunk keeps its blocks' tokens wherever it moves, so an edit costs the headings it changes.
+ */
+function perTokens<V>(): (matcher: PhraseMatcher<string>, tokens: readonly Token[], compute: () => V) => V {
+  const byMatcher = new WeakMap<PhraseMatcher<string>, WeakMap<readonly Token[], V>>();
+  return (matcher, tokens, compute) => {
+    let byTokens = byMatcher.get(matcher);
+    if (!byTokens) {
+      byTokens = new WeakMap();
+      byMatcher.set(matcher, byTokens);
+    }
+    if (!byTokens.has(tokens)) byTokens.set(tokens, compute());
+    return byTokens.get(tokens) as V;
+  };
+}
+
+const coveredShares = perTokens<number>();
+const headingRefs = perTokens<readonly string[]>();
+
+/** The refs whose phrases the words name, each once, in the order found. */
+function refsIn(matcher: PhraseMatcher<string>, tokens: readonly Token[]): readonly string[] {
+  return headingRefs(matcher, tokens, () => [...new Set(matcher.findAll(tokens).map((m) => m.payload))]);
+}
+
+function coveredShare(matcher: PhraseMatcher<string>, tokens: readonly Token[]): number {
+  return coveredShares(matcher, tokens, () => {
+    const covered = new Set<number>();
+    for (const m of matcher.findAll(tokens)) for (let i = m.tokenIndex; i < m.tokenIndex + m.tokenCount; i++) covered.add(i);
+    // Short function words ("of", "and") between covered words do not make a heading specific.
+    const counted = tokens.filter((t, i) => covered.has(i) || t.norm.length > 3).length;
+    return counted === 0 ? 0 : covered.size / counted;
+  });
 }
 
 function ancestorsOf(sections: readonly Section[]): Set<number>[] {
@@ -257,12 +291,12 @@ function ancestorsOf(sections: readonly Section[]): Set<number>[] {
 }
 
 /** Bold labels and short first-column or header cells that name an item, with the blocks that back them. */
-function* labelClaims(model: DocumentModel, headings: PhraseMatcher<string>, aside: (block: Block) => boolean): Steps<{ ref: string; claim: HeadingClaim }[]> {
+function* labelClaims(model: DocumentModel, headings: PhraseMatcher<string>, aside: (index: number) => boolean): Steps<{ ref: string; claim: HeadingClaim }[]> {
   const claims: { ref: string; claim: HeadingClaim }[] = [];
   const standsAlone = (block: Block | undefined): boolean => block !== undefined && block.labelTokens > 0 && block.labelTokens === block.tokens.length;
   for (const [index, block] of model.blocks.entries()) {
     if (stepEndsAt(index)) yield;
-    if (block.labelTokens === 0 || aside(block)) continue;
+    if (block.labelTokens === 0 || aside(index)) continue;
     const label = block.tokens.slice(0, block.labelTokens);
     let last = index;
     if (standsAlone(block)) {
@@ -278,14 +312,85 @@ function* labelClaims(model: DocumentModel, headings: PhraseMatcher<string>, asi
   return claims;
 }
 
+/** Adds a chunk's hits to `hits`, placed in the document. */
+function placeHits(context: EvidenceContext, segment: Segment, inChunk: readonly ChunkHit[], hits: EvidenceHit[]): void {
+  const { blocks } = context.model;
+  for (const h of inChunk) {
+    const index = h.block + segment.first;
+    const block = blocks[index] as Block;
+    const start = h.start + segment.base;
+    hits.push({
+      tier: h.tier,
+      phrase: h.phrase,
+      span: { start, end: h.end + segment.base },
+      block: index,
+      section: block.section,
+      obligation: h.obligation,
+      structured: h.structured,
+      aside: context.isAside(index) || context.inPlaceholder(start),
+    });
+  }
+}
+
+/** A hit as its chunk has it: offsets relative to the chunk, the block's index to the segment; what the chunk alone decides. */
+interface ChunkHit {
+  readonly tier: Tier;
+  readonly phrase: string;
+  readonly start: number;
+  readonly end: number;
+  readonly block: number;
+  readonly obligation: boolean;
+  readonly structured: boolean;
+}
+
+/** Per family of items and chunk tree: the chunk's hits outside headings, by item ref. */
+const chunkHitsCache = perChunk<ItemMatchers, ReadonlyMap<string, readonly ChunkHit[]>>();
+
+/**
+ * What a chunk's text alone says of each hit in it: where it is, and whether its sentence states
+ * a duty and its block is a list or a table. Worked out once per chunk, so that an edit costs the
+ * chunks it changes; only what depends on the rest of the document (asides, placeholders, the
+ * section) is added when evidence is collected.
+ */
+function chunkHits(model: DocumentModel, segment: Segment, matchers: ItemMatchers, signals: PhraseMatcher<string>): ReadonlyMap<string, readonly ChunkHit[]> {
+  return chunkHitsCache(matchers, segment.tree, () => {
+    const duties = new Map<number, number[]>();
+    for (const m of segmentMatches(model, segment, signals)) if (m.payload === OBLIGATION) push(duties, m.block, m.start + segment.base);
+    // Per block, the sentences that hold a duty word: one pass over both, so a long block costs linear time.
+    const dutySentences = new Map<number, Span[]>();
+    const inDutySentence = (block: Block, index: number, offset: number): boolean => {
+      const starts = duties.get(index);
+      if (!starts) return false;
+      let spans = dutySentences.get(index);
+      if (!spans) {
+        spans = sentencesHolding(sentenceSpans(model.text, block), [...starts].sort((x, y) => x - y));
+        dutySentences.set(index, spans);
+      }
+      return containing(spans, offset) !== undefined;
+    };
+    const byRef = new Map<string, ChunkHit[]>();
+    for (const [ref, matches] of distinctInChunk(model, segment, matchers)) {
+      const hits: ChunkHit[] = [];
+      for (const m of matches) {
+        const block = model.blocks[m.block + segment.first] as Block;
+        if (block.kind === 'heading') continue;
+        const obligation = inDutySentence(block, m.block, m.start + segment.base);
+        hits.push({ tier: m.tier, phrase: m.phrase, start: m.start, end: m.end, block: m.block, obligation, structured: block.container === 'list' || block.container === 'table' });
+      }
+      if (hits.length > 0) byRef.set(ref, hits);
+    }
+    return byRef;
+  });
+}
+
 /**
  * Works out what one chunk contributes to signals, to the evidence of principles and sub-steps and,
  * when given, to the evidence of `sections`, so that collecting them later only reads it.
  */
 export function prepareChunk(model: DocumentModel, segment: Segment, matchers: Matchers, sections: ItemMatchers | undefined): void {
   segmentMatches(model, segment, matchers.signals);
-  distinctInChunk(model, segment, matchers.items);
-  if (sections) distinctInChunk(model, segment, sections);
+  chunkHits(model, segment, matchers.items, matchers.signals);
+  if (sections) chunkHits(model, segment, sections, matchers.signals);
 }
 
 type TieredMatch = ChunkMatch & { readonly tier: Tier };
