@@ -72,15 +72,43 @@ export function* parseChunksInSteps(text: string, previous: readonly Chunk[] | '
   return parser.result(chunks);
 }
 
+/** A text parsed before, with the place of the own text in it. */
+interface Parsed {
+  readonly key: string;
+  readonly offset: number;
+  readonly length: number;
+  readonly tree: Root;
+}
+
 class ChunkParser {
-  private readonly reusable: Map<string, Root>;
+  /**
+   * Trees parsed before, by the shape of their text (its length, and where the own text starts and
+   * ends): a lookup compares the text piece by piece, so no key is built or hashed for a chunk that
+   * is reused, which is nearly every chunk after an edit.
+   */
+  private readonly reusable = new Map<string, Parsed[]>();
   private parseError: string | undefined;
 
   constructor(
     private readonly text: string,
     previous: readonly Chunk[],
   ) {
-    this.reusable = new Map(previous.map((c) => [reuseKey(c.key, c.offset, c.length), c.tree]));
+    for (const chunk of previous) this.remember(chunk);
+  }
+
+  private remember(parsed: Parsed): void {
+    const shape = shapeOf(parsed.key.length, parsed.offset, parsed.length);
+    const list = this.reusable.get(shape);
+    if (list) list.push(parsed);
+    else this.reusable.set(shape, [parsed]);
+  }
+
+  /** The tree of the text `before + own + probe + after`, with the own text at the same place, if it was parsed before. */
+  private reused(before: string, own: string, probe: string, after: string): Parsed | undefined {
+    const length = before.length + own.length + probe.length + after.length;
+    return this.reusable
+      .get(shapeOf(length, before.length, own.length))
+      ?.find((p) => piece(p.key, 0, before) === before && piece(p.key, before.length, own) === own && piece(p.key, before.length + own.length, probe) === probe && piece(p.key, length - after.length, after) === after);
   }
 
   result(chunks: Chunk[]): ParsedChunks {
@@ -127,20 +155,22 @@ class ChunkParser {
     const block = first && probe === undefined ? '' : definitionBlock(referredTo(own, definitions));
     const before = first ? '' : block;
     const after = first && block !== '' ? `\n${block}` : '';
-    const key = `${before}${own}${probe ?? ''}${after}`;
     // One tree per text and place of the own text in it: what is collected from a tree is then valid wherever it is reused.
-    const reuse = reuseKey(key, before.length, own.length);
-    let tree = this.reusable.get(reuse);
-    if (!tree) {
+    let parsed = this.reused(before, own, probe ?? '', after);
+    if (!parsed) {
+      const key = `${before}${own}${probe ?? ''}${after}`;
       const answer = yield* parseRequest(key);
+      let tree: Root;
       if ('tree' in answer) tree = answer.tree;
       else {
         // Linting never fails on user input: an unparsable chunk counts as empty, with one finding.
         tree = { type: 'root', children: [] };
         this.parseError = answer.error;
       }
-      this.reusable.set(reuse, tree);
+      parsed = { key, offset: before.length, length: own.length, tree };
+      this.remember(parsed);
     }
+    const { key, tree } = parsed;
     return { start, length: end - start, tree, key, offset: before.length, definitions: definitionsIn(tree, before.length, before.length + own.length) };
   }
 
@@ -171,8 +201,13 @@ function probeFor(text: string, cut: number): string {
   return `${text.slice(cut, lineEnd)}\n`;
 }
 
-function reuseKey(key: string, offset: number, length: number): string {
-  return `${offset}:${length}:${key}`;
+/** The part of `text` at `at` as long as `like`: what must equal `like`. */
+function piece(text: string, at: number, like: string): string {
+  return text.slice(at, at + like.length);
+}
+
+function shapeOf(length: number, offset: number, ownLength: number): string {
+  return `${length}:${offset}:${ownLength}`;
 }
 
 /** Definition lines for the definitions in `[start, end)` of a tree, wherever they are nested. */
@@ -243,6 +278,9 @@ function uniqueSorted(lines: readonly string[]): string[] {
   return [...new Set(lines)].sort();
 }
 
+const BACKTICK = 0x60;
+const TILDE = 0x7e;
+const LESS_THAN = 0x3c;
 const FRONT_MATTER_OPEN = /^---[ \t]*(?:\r\n|\r|\n)/;
 const FRONT_MATTER_FENCE = /^---[ \t]*$/;
 const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
@@ -331,6 +369,9 @@ function cutCandidates(text: string, from: number): number[] {
 
 /** What a line outside any block opens: a fence, an HTML block (which may close on the same line), or nothing. */
 function opening(line: string, afterBlank: boolean): ScanState {
+  // Fences and HTML blocks open with one of these after at most three spaces: most lines are neither.
+  const first = line.charCodeAt(line.length - line.trimStart().length);
+  if (first !== BACKTICK && first !== TILDE && first !== LESS_THAN) return { in: 'text' };
   const fence = FENCE_OPEN.exec(line);
   if (fence) {
     const marks = fence[2] as string;

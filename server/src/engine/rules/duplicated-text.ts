@@ -33,24 +33,52 @@ export default defineRule({
     for (const [index, block] of model.blocks.entries()) {
       if (stepEndsAt(index)) yield;
       if (block.kind === 'heading') continue;
-      const words = wordsBySentence(block, sentenceSpans(model.text, block));
-      for (const [sentence, sentenceWords] of words) {
-        const key = keyOf(block, sentenceWords, placeholderWords);
-        if (key === undefined) continue;
-        const first = seen.get(key);
+      for (const sentence of sentencesOf(model.text, block)) {
+        if (sentence.key === undefined || (placeholderWords.size > 0 && sentence.words.some((t) => placeholderWords.has(block.base + t.start)))) continue;
+        const span = { start: block.base + sentence.start, end: block.base + sentence.end };
+        const first = seen.get(sentence.key);
         if (!first) {
-          seen.set(key, sentence);
+          seen.set(sentence.key, span);
           continue;
         }
         // A run of copied blocks (a whole list pasted twice) is one finding, not one per item.
         const continuesRun = previous !== undefined && previous.block >= index - 1;
         previous = { block: index };
         if (continuesRun) continue;
-        report({ span: sentence, message: message('duplicated-text'), related: [{ span: first, message: message('duplicated-text.first') }] });
+        report({ span, message: message('duplicated-text'), related: [{ span: first, message: message('duplicated-text.first') }] });
       }
     }
   },
 });
+
+/** A sentence of a block, relative to the block's base, with the block's words wholly inside it. */
+interface Sentence {
+  readonly start: number;
+  readonly end: number;
+  readonly words: readonly Token[];
+  /** The words compared without case, accents or punctuation; undefined when too short to be a copy. */
+  readonly key: string | undefined;
+}
+
+/**
+ * Per block's words: its sentences. An unchanged chunk keeps its blocks' tokens wherever it
+ * moves, and sentences relative to the block hold wherever it is, so an edit costs the blocks it changes.
+ */
+const sentencesByTokens = new WeakMap<readonly Token[], readonly Sentence[]>();
+
+function sentencesOf(text: string, block: Block): readonly Sentence[] {
+  let sentences = sentencesByTokens.get(block.tokens);
+  if (!sentences) {
+    sentences = wordsBySentence(block, sentenceSpans(text, block)).map(([span, words]) => ({
+      start: span.start - block.base,
+      end: span.end - block.base,
+      words,
+      key: words.length < MIN_WORDS ? undefined : words.map((t) => t.norm).join(' '),
+    }));
+    sentencesByTokens.set(block.tokens, sentences);
+  }
+  return sentences;
+}
 
 /** Each sentence of a block with the block's words that lie wholly inside it: one pass over both, as both are in order. */
 function wordsBySentence(block: Block, sentences: readonly Span[]): [Span, readonly Token[]][] {
@@ -62,13 +90,4 @@ function wordsBySentence(block: Block, sentences: readonly Span[]): [Span, reado
     while (end < tokens.length && block.base + (tokens[end] as Token).end <= sentence.end) end++;
     return [sentence, tokens.slice(next, end)];
   });
-}
-
-/**
- * The words of a sentence, compared without case, accents or punctuation; undefined when too short
- * to be a copy, or when it holds a template prompt (prompts repeat by design).
- */
-function keyOf(block: Block, words: readonly Token[], placeholderWords: ReadonlySet<number>): string | undefined {
-  if (words.length < MIN_WORDS || words.some((t) => placeholderWords.has(block.base + t.start))) return undefined;
-  return words.map((t) => t.norm).join(' ');
 }

@@ -1,4 +1,5 @@
 import type { Analysis } from '../analysis/analysis';
+import { matchDocument } from '../analysis/chunk-matches';
 import { textIn } from '../knowledge/lookup';
 import type { Span } from '../types';
 import { defineRule } from './define-rule';
@@ -40,9 +41,8 @@ export default defineRule({
     // An agreement or a protocol is itself the arrangement that governs the sharing it describes.
     const found = new Set<string>(analysis.kind && SELF_GOVERNING.includes(analysis.kind.id) ? ['governing-agreement'] : []);
     // Headings name topics ("Is an agreement needed?"); terms are stated in sentences that do not deny them.
-    for (const block of analysis.model.blocks) {
-      if (block.kind === 'heading') continue;
-      for (const match of analysis.matchers.requirements.findAll(block.tokens, block.base)) if (!isNegated(analysis, match.start)) found.add(match.payload);
+    for (const match of matchDocument(analysis.model, analysis.matchers.requirements)) {
+      if (analysis.block(match.block).kind !== 'heading' && !isNegated(analysis, match.start)) found.add(match.payload);
     }
     const missing = analysis.knowledge.requirements.filter((r) => !found.has(r.id));
     if (missing.length === 0) return;
