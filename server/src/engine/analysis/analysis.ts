@@ -13,7 +13,7 @@ import { lineStartsOf } from '../text/lines';
 import { allPhrases } from '../knowledge/lookup';
 import { phraseKey } from '../text/normalize';
 import { DOCUMENT_STATUSES, NO_KIND, type Coverage, type DocumentStatus, type LintOptions, type Span } from '../types';
-import { matchDocument } from './chunk-matches';
+import { segmentMatches } from './chunk-matches';
 import { computeCoverage } from './coverage';
 import { collectEvidenceInSteps, evidenceContext, prepareChunk, type DocumentEvidence, type EvidenceContext } from './evidence';
 import { chooseCategory, type CategorySource } from './infer-category';
@@ -304,10 +304,14 @@ export class Analysis {
   private get allSignalHits(): ReadonlyMap<string, SignalHit[]> {
     return this.once('signals', () => {
       const hits = new Map<string, SignalHit[]>();
-      for (const m of matchDocument(this.model, this.matchers.signals)) {
-        const list = hits.get(m.payload) ?? [];
-        list.push({ span: { start: m.start, end: m.end }, block: m.block, phrase: m.phrase });
-        hits.set(m.payload, list);
+      // Straight from each chunk's matches, placed in the document: a long document has thousands.
+      for (const segment of this.model.segments) {
+        for (const m of segmentMatches(this.model, segment, this.matchers.signals)) {
+          const hit = { span: { start: m.start + segment.base, end: m.end + segment.base }, block: m.block + segment.first, phrase: m.phrase };
+          const list = hits.get(m.payload);
+          if (list) list.push(hit);
+          else hits.set(m.payload, [hit]);
+        }
       }
       return hits;
     });

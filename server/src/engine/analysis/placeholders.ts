@@ -16,10 +16,21 @@ export function findPlaceholders(model: DocumentModel, signalHits: readonly Plac
     if (block && block.kind !== 'heading' && coversBlock(block, hit.span)) found.push(hit.span);
   }
   if (!options.bracketed) return found.sort((a, b) => a.start - b.start);
+  // The next bracket after `from`, which holds for every run starting between the two: one search serves the runs up to it.
+  let from = 0;
+  let bracket = model.text.indexOf('[');
+  const nextBracket = (at: number): number => {
+    if (at < from || (bracket !== -1 && at > bracket)) {
+      from = at;
+      bracket = model.text.indexOf('[', at);
+    }
+    return bracket;
+  };
   for (const block of model.blocks) {
     if (block.kind === 'heading') continue;
     for (const run of block.runs) {
-      if (model.text.indexOf('[', run.start) === -1 || model.text.indexOf('[', run.start) >= run.end) continue;
+      const next = nextBracket(run.start);
+      if (next === -1 || next >= run.end) continue;
       for (const match of model.text.slice(run.start, run.end).matchAll(BRACKETED)) {
         // "[x]" and "[ ]" are checkboxes, "[1]" a citation, "[ACME CONSULTING]" a name kept out: none is a prompt to fill in.
         if (/^\[\s*(x|\d+)?\s*\]$/i.test(match[0]) || isName(match[0])) continue;

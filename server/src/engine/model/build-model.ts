@@ -391,6 +391,18 @@ class Collector {
   }
 }
 
+/** A heading's title by its words: an unchanged chunk keeps its blocks' tokens wherever it moves, and its headings their titles. */
+const titles = new WeakMap<readonly Token[], string>();
+
+function titleOf(text: string, heading: TokenizedBlock): string {
+  let title = titles.get(heading.tokens);
+  if (title === undefined) {
+    title = heading.runs.map((run) => text.slice(run.start, run.end)).join('').replace(/\s+/g, ' ').replace(CLOSING_HASHES, '').trim();
+    titles.set(heading.tokens, title);
+  }
+  return title;
+}
+
 function assemble(text: string, raw: readonly TokenizedBlock[]): { sections: Section[]; blocks: Block[] } {
   const headings = raw.filter((b) => b.kind === 'heading');
   const firstHeading = headings[0]?.span.start ?? text.length;
@@ -407,7 +419,7 @@ function assemble(text: string, raw: readonly TokenizedBlock[]): { sections: Sec
     sections.push({
       index,
       level: heading.depth,
-      title: heading.runs.map((run) => text.slice(run.start, run.end)).join('').replace(/\s+/g, ' ').replace(CLOSING_HASHES, '').trim(),
+      title: titleOf(text, heading),
       heading: heading.span,
       titleTokens: heading.tokens.map((t) => ({ ...t, start: t.start + heading.base, end: t.end + heading.base })),
       span: { start: heading.span.start, end: text.length },
