@@ -1,5 +1,6 @@
 import { textIn } from '../knowledge/lookup';
 import { defineRule } from './define-rule';
+import { matchDocument } from '../analysis/chunk-matches';
 
 export default defineRule({
   id: 'outdated-law',
@@ -25,16 +26,14 @@ export default defineRule({
   },
   check({ analysis, lang, report, message }) {
     const laws = new Map(analysis.knowledge.supersededLaws.map((law) => [law.id, law]));
-    for (const block of analysis.model.blocks) {
-      // One citation, one finding: "directive 95/46/CE" also holds the citation "95/46/CE"; the longest match wins.
-      const matches = analysis.matchers.supersededLaws.findAll(block.tokens, block.base).sort((a, b) => a.start - b.start || b.end - a.end);
-      let reportedUpTo = -1;
-      for (const match of matches) {
-        const law = laws.get(match.payload);
-        if (!law || match.start < reportedUpTo) continue;
-        reportedUpTo = match.end;
-        report({ span: { start: match.start, end: match.end }, message: message('outdated-law', { law: textIn(law.names, lang), replaced: textIn(law.replacedBy, lang) }) });
-      }
+    // One citation, one finding: "directive 95/46/CE" also holds the citation "95/46/CE"; the longest match wins.
+    const matches = matchDocument(analysis.model, analysis.matchers.supersededLaws).sort((a, b) => a.start - b.start || b.end - a.end);
+    let reportedUpTo = -1;
+    for (const match of matches) {
+      const law = laws.get(match.payload);
+      if (!law || match.start < reportedUpTo) continue;
+      reportedUpTo = match.end;
+      report({ span: { start: match.start, end: match.end }, message: message('outdated-law', { law: textIn(law.names, lang), replaced: textIn(law.replacedBy, lang) }) });
     }
   },
 });
