@@ -53,7 +53,8 @@ export function segmentMatches(model: DocumentModel, segment: Segment, matcher: 
   return matchesCache(matcher, segment.tree, () => matchSegment(model, segment, matcher));
 }
 
-function matchSegment(model: DocumentModel, segment: Segment, matcher: PhraseMatcher<string>): ChunkMatch[] {
+/** One chunk's matches as `segmentMatches` gives them, worked out afresh: for a caller that keeps what it makes of them. */
+export function matchSegment(model: DocumentModel, segment: Segment, matcher: PhraseMatcher<string>): ChunkMatch[] {
   const matches: ChunkMatch[] = [];
   for (let i = 0; i < segment.count; i++) {
     const block = model.blocks[segment.first + i];

@@ -15,7 +15,7 @@ import type { PhraseMatcher } from '../text/phrase-matcher';
 import { sentenceSpans } from '../text/sentences';
 import { stepEndsAt, type Steps } from '../steps';
 import type { Span } from '../types';
-import { perChunk, segmentMatches, type ChunkMatch } from './chunk-matches';
+import { matchSegment, perChunk, segmentMatches, type ChunkMatch } from './chunk-matches';
 import type { Matchers } from './matchers';
 
 export type Tier = 'phrase' | 'word' | 'cue';
@@ -398,21 +398,16 @@ type TieredMatch = ChunkMatch & { readonly tier: Tier };
 /** A chunk's matches by item ref, each list sorted by start. */
 type ChunkEvidence = ReadonlyMap<string, readonly TieredMatch[]>;
 
-/** Per family of items and chunk tree: the chunk's matches without overlaps, phrases lower-cased. */
-const distinctCache = perChunk<ItemMatchers, ChunkEvidence>();
-
 /**
  * A chunk's matches of a family of items, overlaps removed, by item and relative to the chunk.
- * Overlaps never cross a block, so this is worked out once per chunk and holds wherever the
- * chunk moves: an edit costs the chunks it changes.
+ * Overlaps never cross a block, so this holds wherever the chunk moves. Only `chunkHits` reads
+ * it, and keeps what it makes of it: neither these nor the raw matches are kept.
  */
 function distinctInChunk(model: DocumentModel, segment: Segment, matchers: ItemMatchers): ChunkEvidence {
-  return distinctCache(matchers, segment.tree, () => {
-    // Evidence before cues: where a cue is part of an evidence phrase, the phrase wins.
-    const evidence = segmentMatches(model, segment, matchers.evidence).map((m) => ({ ...m, tier: (m.tokens > 1 ? 'phrase' : 'word') as Tier }));
-    const cues = matchers.cues ? segmentMatches(model, segment, matchers.cues).map((m) => ({ ...m, tier: 'cue' as Tier })) : [];
-    return withoutOverlaps([...evidence, ...cues]);
-  });
+  // Evidence before cues: where a cue is part of an evidence phrase, the phrase wins.
+  const evidence = matchSegment(model, segment, matchers.evidence).map((m) => ({ ...m, tier: (m.tokens > 1 ? 'phrase' : 'word') as Tier }));
+  const cues = matchers.cues ? matchSegment(model, segment, matchers.cues).map((m) => ({ ...m, tier: 'cue' as Tier })) : [];
+  return withoutOverlaps([...evidence, ...cues]);
 }
 
 /**
