@@ -80,6 +80,21 @@ test('an edit re-parses only the chunk it touched, and the one before it, whose 
   assert.deepEqual(reused, [true, true, false, false, true, true]);
 });
 
+test('a long table is cut between rows, each chunk given its header: the model is the whole parse, and an edit re-parses one row\'s chunk', () => {
+  const header = '| Risk | Owner |\n|:---|---:|\n';
+  const rows = Array.from({ length: 200 }, (_, i) => `| Names of survivors kept in case ${i} | protection officer ${i} |\n`).join('');
+  const text = `# Register\n\nThe risks and who owns them.\n${header}${rows}\nAfter the table.\n`;
+  const before = buildModel(text);
+  const insideTable = before.chunks.filter((chunk) => chunk.key.slice(0, chunk.offset).endsWith(header));
+  assert.ok(insideTable.length > 10, `${insideTable.length} chunks start inside the table`);
+  assert.deepEqual(comparable(before), comparable(buildModel(text, 'whole')));
+  const edited = text.replace('case 150 |', 'case 150, edited |');
+  const after = buildModel(edited, before);
+  assert.deepEqual(comparable(after), comparable(buildModel(edited, 'whole')));
+  const parsedAgain = after.chunks.filter((chunk) => !before.chunks.some((old) => old.tree === chunk.tree));
+  assert.ok(parsedAgain.length >= 1 && parsedAgain.length <= 2, `${parsedAgain.length} chunks parsed again`);
+});
+
 /** The model without its parse trees, with word offsets made absolute. */
 function comparable(model: DocumentModel) {
   const { chunks: _chunks, segments: _segments, blocks, ...rest } = model;

@@ -11,9 +11,9 @@ import { createPimService } from '../../server/src/service/service';
 import { knowledge } from '../helpers/knowledge';
 
 const WORKER = join(import.meta.dirname, '..', '..', 'dist', 'parse-worker.cjs');
-const row = (i: number): string => `| Focal point ${i} | Consent is sought before any referral | Records are kept on the encrypted server |\n`;
-/** One table of 40 KB: one chunk, long enough to be parsed in the thread. */
-const SOP = `---\npim:\n  kind: referral-sop\n---\n# Referral SOP\n\n| Who | Consent | Storage |\n|---|---|---|\n${Array.from({ length: 400 }, (_, i) => row(i)).join('')}\nWhatsApp groups are used to share the case lists with personal data.\n`;
+const item = (i: number): string => `- Focal point ${i}: consent is sought before any referral; records are kept on the encrypted server.\n`;
+/** One list of 40 KB: one chunk (no cut is safe inside a list), long enough to be parsed in the thread. */
+const SOP = `---\npim:\n  kind: referral-sop\n---\n# Referral SOP\n\n${Array.from({ length: 400 }, (_, i) => item(i)).join('')}\nWhatsApp groups are used to share the case lists with personal data.\n`;
 
 test('a text parsed in the thread gives the tree parsed in place', async () => {
   const scheduler = nodeScheduler(WORKER);

@@ -247,15 +247,22 @@ class Collector {
   constructor(private readonly text: string) {}
 
   private base = 0;
+  /** The own text of the chunk walked, in tree offsets. */
+  private own: { start: number; end: number } = { start: 0, end: 0 };
 
-  /** Walks one chunk; offsets become document offsets, and what was parsed beside the own text is skipped. */
+  /**
+   * Walks one chunk; offsets become document offsets, and what was parsed beside the own text is
+   * skipped: a table that starts in the header given to a chunk cut inside it is walked for its own rows.
+   */
   walk(chunk: Chunk): void {
     this.base = chunk.start - chunk.offset;
-    const ownEnd = chunk.offset + chunk.length;
+    const own = { start: chunk.offset, end: chunk.offset + chunk.length };
+    this.own = own;
     const stack: [Nodes, BlockContainer][] = chunk.tree.children
       .filter((child) => {
         const start = child.position?.start.offset ?? -1;
-        return start >= chunk.offset && start < ownEnd;
+        const end = child.position?.end.offset ?? -1;
+        return (start >= own.start && start < own.end) || (child.type === 'table' && start < own.start && end > own.start);
       })
       .reverse()
       .map((child) => [child, 'body']);
@@ -295,7 +302,10 @@ class Collector {
 
   /** Table cells are blocks; a short cell of the header row or the first column labels the others. */
   private table(node: Extract<Nodes, { type: 'table' }>): void {
-    node.children.forEach((row, r) =>
+    node.children.forEach((row, r) => {
+      // Rows of the header given to a chunk cut inside the table, or of the probe, belong to other chunks.
+      const at = row.position?.start.offset ?? -1;
+      if (at < this.own.start || at >= this.own.end) return;
       row.children.forEach((cell, c) => {
         const span = this.spanOf(cell);
         if (!span) return;
@@ -305,8 +315,8 @@ class Collector {
         const last = content.runs[content.runs.length - 1];
         const label = (r === 0 || c === 0) && words > 0 && words <= MAX_LABEL_CELL_WORDS && first && last ? { start: first.start, end: last.end } : undefined;
         this.blocks.push({ kind: 'cell', span, depth: 0, container: 'table', runs: content.runs, linkRuns: content.linkRuns, ...(label ? { label } : {}) });
-      }),
-    );
+      });
+    });
   }
 
   /** A paragraph, split where a line reads like a heading written without a space (`##Scope`). */

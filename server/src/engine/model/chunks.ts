@@ -15,7 +15,9 @@
  * the blank line after it when a quote follows, not when a paragraph does). One case the probe
  * cannot show is left to the scan: after indented code, micromark lets a quote or a footnote
  * definition open only what may interrupt a paragraph ("> 2) x" is then a quoted paragraph, not a
- * list), and the probe, one line long, starts where it should either way. Link and footnote definitions count in the whole document,
+ * list), and the probe, one line long, starts where it should either way. A long table is cut
+ * between rows too: the chunk before ends in a table whose last row is the probe, and the chunk
+ * after is parsed with the table's header and delimiter rows before it. Link and footnote definitions count in the whole document,
  * so each chunk is given the definitions of the trees that its text may refer to.
  */
 import type { Nodes, Root } from 'mdast';
@@ -119,28 +121,33 @@ class ChunkParser {
    * Cuts at the candidates the parser confirms. Where it refuses one (the scan lost track there),
    * the chunk reaches for a candidate twice as far each time, so that misread text costs linear time.
    */
-  *chunked(from: number, candidates: readonly number[], lines: readonly string[]): Steps<Chunk[]> {
+  *chunked(from: number, candidates: Candidates, lines: readonly string[]): Steps<Chunk[]> {
     const definitions = lines.map(toDefinition);
     const minimum = minimumChunkLength(this.text.length);
     const chunks: Chunk[] = [];
     let start = from;
+    // The header of the table the chunk starts in, when it starts between two rows of one.
+    let header = '';
     let next = 0;
-    while (next < candidates.length) {
+    while (next < candidates.cuts.length) {
       let reach = minimum;
       let chunk: Chunk | undefined;
-      for (; next < candidates.length; next++) {
-        const cut = candidates[next] as number;
+      let row = false;
+      for (; next < candidates.cuts.length; next++) {
+        const cut = candidates.cuts[next] as number;
         if (cut <= start || cut - start < reach) continue;
-        chunk = yield* this.parse(start, cut, definitions, probeFor(this.text, cut));
-        if (this.confirmed(chunk, start === from)) break;
+        row = candidates.rows.has(cut);
+        chunk = yield* this.parse(start, cut, definitions, probeFor(this.text, cut), header);
+        if (row ? this.continuesTable(chunk, start === from) : this.confirmed(chunk, start === from)) break;
         chunk = undefined;
         reach = 2 * (cut - start);
       }
       if (!chunk) break;
       chunks.push(chunk);
+      header = row ? tableHeader(chunk, header) : '';
       start = chunk.start + chunk.length;
     }
-    chunks.push(yield* this.parse(start, this.text.length, definitions, undefined));
+    chunks.push(yield* this.parse(start, this.text.length, definitions, undefined, header));
     return chunks;
   }
 
@@ -148,12 +155,14 @@ class ChunkParser {
    * Parses `[start, end)` with the definitions its text may refer to, and the probe if a cut ends it.
    * The first chunk may open with front matter, which must stay first: its definitions go after the
    * probe. A first chunk without a probe is the whole text, and holds every definition itself.
+   * A chunk that starts between two rows of a table is given the table's header (its first two
+   * lines) after the definitions, so that its rows are read as rows of that table.
    */
-  *parse(start: number, end: number, definitions: readonly Definition[], probe: string | undefined): Steps<Chunk> {
+  *parse(start: number, end: number, definitions: readonly Definition[], probe: string | undefined, header = ''): Steps<Chunk> {
     const own = this.text.slice(start, end);
     const first = start === (this.text.startsWith(BOM) ? 1 : 0);
     const block = first && probe === undefined ? '' : definitionBlock(referredTo(own, definitions));
-    const before = first ? '' : block;
+    const before = first ? '' : block + header;
     const after = first && block !== '' ? `\n${block}` : '';
     // One tree per text and place of the own text in it: what is collected from a tree is then valid wherever it is reused.
     let parsed = this.reused(before, own, probe ?? '', after);
@@ -178,6 +187,22 @@ class ChunkParser {
   private confirmed(chunk: Chunk, first: boolean): boolean {
     const probeAt = chunk.offset + chunk.length;
     if (!chunk.tree.children.some((node) => node.position?.start.offset === probeAt)) return false;
+    return this.frontMatterClosed(chunk, first);
+  }
+
+  /**
+   * A cut between two rows of a table: the chunk ends in a top-level table whose last row is the
+   * probe. Rows are read one line at a time against the header, so the rows after the cut, given the
+   * header, read as they would after the rows before it.
+   */
+  private continuesTable(chunk: Chunk, first: boolean): boolean {
+    const probeAt = chunk.offset + chunk.length;
+    const last = chunk.tree.children[chunk.tree.children.length - 1];
+    if (last?.type !== 'table' || last.children[last.children.length - 1]?.position?.start.offset !== probeAt) return false;
+    return this.frontMatterClosed(chunk, first);
+  }
+
+  private frontMatterClosed(chunk: Chunk, first: boolean): boolean {
     return !(first && FRONT_MATTER_OPEN.test(chunk.key)) || chunk.tree.children[0]?.type === 'yaml';
   }
 }
@@ -193,6 +218,23 @@ function minimumChunkLength(textLength: number): number {
 }
 
 const CHUNKS_PER_DOCUMENT = 256;
+
+/**
+ * The header of the table a chunk ends in, for the chunk after it: its first two lines (header
+ * row and delimiter row), or `header`, what the chunk was given, when the table started before it.
+ */
+function tableHeader(chunk: Chunk, header: string): string {
+  const table = chunk.tree.children[chunk.tree.children.length - 1];
+  const at = table?.position?.start.offset ?? 0;
+  if (at < chunk.offset) return header;
+  const lineStart = Math.max(chunk.key.lastIndexOf('\n', at - 1), chunk.key.lastIndexOf('\r', at - 1)) + 1;
+  LINE_BREAK.lastIndex = at;
+  const headerEnd = LINE_BREAK.exec(chunk.key);
+  if (!headerEnd) return header;
+  LINE_BREAK.lastIndex = headerEnd.index + headerEnd[0].length;
+  const delimiterEnd = LINE_BREAK.exec(chunk.key);
+  return delimiterEnd ? `${chunk.key.slice(lineStart, delimiterEnd.index)}\n` : header;
+}
 
 /** The probe of a cut: the line that starts there. */
 function probeFor(text: string, cut: number): string {
@@ -286,6 +328,10 @@ const FRONT_MATTER_FENCE = /^---[ \t]*$/;
 const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 /** A line that may continue a list after a blank line: an item of it. */
 const LIST_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
+/** The delimiter row under a table's header row: cells of dashes, perhaps with colons, between pipes. */
+const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+/** A row of a table's body at the margin, as most tables write them: from a pipe. */
+const TABLE_ROW = /^\|/;
 /** A line indented as code is, four columns or more: perhaps indented code. */
 const INDENTED = /^(?: {0,3}\t| {4})/;
 /** A quote or a footnote definition: a container, whose content reads differently after indented code. */
@@ -328,15 +374,31 @@ function cutLine(line: string, afterBlank: boolean, afterIndented: boolean): boo
   return afterBlank && /^\S/.test(line) && !LIST_MARKER.test(line) && !FRONT_MATTER_FENCE.test(line);
 }
 
-type ScanState = { readonly in: 'text' } | { readonly in: 'fence'; readonly char: string; readonly length: number } | { readonly in: 'html'; readonly end: RegExp | 'blank' };
+type ScanState =
+  | { readonly in: 'text' }
+  | { readonly in: 'fence'; readonly char: string; readonly length: number }
+  | { readonly in: 'html'; readonly end: RegExp | 'blank' }
+  | { readonly in: 'table' };
 
-/** Offsets of the lines that may start a chunk. The parser confirms each, so a mistake here costs reuse, never correctness. */
-function cutCandidates(text: string, from: number): number[] {
+/** Lines that may start a chunk, in order; `rows` are those between two rows of a table. */
+interface Candidates {
+  readonly cuts: readonly number[];
+  readonly rows: ReadonlySet<number>;
+}
+
+/**
+ * Offsets of the lines that may start a chunk. The parser confirms each, so a mistake here costs
+ * reuse, never correctness. Inside a table at the margin, a row that starts with a pipe may start
+ * one too: a long table is one block, and would otherwise be parsed whole on every keystroke.
+ */
+function cutCandidates(text: string, from: number): Candidates {
   const points: number[] = [];
+  const rows = new Set<number>();
   let state: ScanState = { in: 'text' };
   let previousBlank = true;
   // Whether the last line with text was indented as code: what a container after it opens then differs (see the top).
   let afterIndented = false;
+  let previousLine = '';
   let frontMatter = false;
   let first = true;
   let offset = from;
@@ -355,16 +417,20 @@ function cutCandidates(text: string, from: number): number[] {
       if (closing && closing[0] === state.char && closing.length >= state.length) state = { in: 'text' };
     } else if (state.in === 'html') {
       if (state.end === 'blank' ? blank : state.end.test(line)) state = { in: 'text' };
+    } else if (state.in === 'table' && TABLE_ROW.test(line)) {
+      points.push(offset);
+      rows.add(offset);
     } else {
       if (offset > from && cutLine(line, previousBlank, afterIndented)) points.push(offset);
-      state = opening(line, previousBlank);
+      state = !previousBlank && state.in === 'text' && TABLE_DELIMITER.test(line) && line.includes('|') && previousLine.includes('|') ? { in: 'table' } : opening(line, previousBlank);
     }
     previousBlank = blank;
     if (!blank) afterIndented = INDENTED.test(line);
+    previousLine = line;
     first = false;
     offset = found ? end + found[0].length : text.length;
   }
-  return points;
+  return { cuts: points, rows };
 }
 
 /** What a line outside any block opens: a fence, an HTML block (which may close on the same line), or nothing. */
