@@ -368,6 +368,16 @@ function chunkHits(model: DocumentModel, segment: Segment, matchers: ItemMatcher
       }
       return containing(spans, offset) !== undefined;
     };
+    // Knowledge phrases are few and repeat endlessly in a long chunk: each is lower-cased once.
+    const lowerCase = new Map<string, string>();
+    const lowerCased = (phrase: string): string => {
+      let lower = lowerCase.get(phrase);
+      if (lower === undefined) {
+        lower = phrase.toLowerCase();
+        lowerCase.set(phrase, lower);
+      }
+      return lower;
+    };
     const byRef = new Map<string, ChunkHit[]>();
     for (const [ref, matches] of distinctInChunk(model, segment, matchers)) {
       const hits: ChunkHit[] = [];
@@ -375,7 +385,7 @@ function chunkHits(model: DocumentModel, segment: Segment, matchers: ItemMatcher
         const block = model.blocks[m.block + segment.first] as Block;
         if (block.kind === 'heading') continue;
         const obligation = inDutySentence(block, m.block, m.start + segment.base);
-        hits.push({ tier: m.tier, phrase: m.phrase, start: m.start, end: m.end, block: m.block, obligation, structured: block.container === 'list' || block.container === 'table' });
+        hits.push({ tier: m.tier, phrase: lowerCased(m.phrase), start: m.start, end: m.end, block: m.block, obligation, structured: block.container === 'list' || block.container === 'table' });
       }
       if (hits.length > 0) byRef.set(ref, hits);
     }
@@ -405,35 +415,27 @@ type ChunkEvidence = ReadonlyMap<string, readonly TieredMatch[]>;
  */
 function distinctInChunk(model: DocumentModel, segment: Segment, matchers: ItemMatchers): ChunkEvidence {
   // Evidence before cues: where a cue is part of an evidence phrase, the phrase wins.
-  const evidence = matchSegment(model, segment, matchers.evidence).map((m) => ({ ...m, tier: (m.tokens > 1 ? 'phrase' : 'word') as Tier }));
-  const cues = matchers.cues ? matchSegment(model, segment, matchers.cues).map((m) => ({ ...m, tier: 'cue' as Tier })) : [];
-  return withoutOverlaps([...evidence, ...cues]);
+  const tiered: TieredMatch[] = [];
+  for (const m of matchSegment(model, segment, matchers.evidence)) tiered.push(withTier(m, m.tokens > 1 ? 'phrase' : 'word'));
+  if (matchers.cues) for (const m of matchSegment(model, segment, matchers.cues)) tiered.push(withTier(m, 'cue'));
+  return withoutOverlaps(tiered);
+}
+
+/** One literal for every tiered match, so that they all have one shape. */
+function withTier(m: ChunkMatch, tier: Tier): TieredMatch {
+  return { payload: m.payload, phrase: m.phrase, start: m.start, end: m.end, block: m.block, tokens: m.tokens, tier };
 }
 
 /**
  * "informed consent" and the "consent" inside it are one mention, not two: of overlapping matches
  * of one item the longest wins ("purpose of the sharing" over "the purpose of"), then the earlier,
- * then evidence over a cue. By item, each list sorted by start, phrases lower-cased.
+ * then evidence over a cue. By item, each list sorted by start.
  */
 function withoutOverlaps(matches: readonly TieredMatch[]): Map<string, TieredMatch[]> {
   const byRef = new Map<string, TieredMatch[]>();
   for (const m of matches) push(byRef, m.payload, m);
   const kept = new Map<string, TieredMatch[]>();
-  // Knowledge phrases are few and repeat endlessly in a long chunk: each is lower-cased once.
-  const lowerCase = new Map<string, string>();
-  const lowerCased = (phrase: string): string => {
-    let lower = lowerCase.get(phrase);
-    if (lower === undefined) {
-      lower = phrase.toLowerCase();
-      lowerCase.set(phrase, lower);
-    }
-    return lower;
-  };
-  for (const [ref, list] of byRef) {
-    const distinct = acceptedInOrder([...list].sort((a, b) => a.start - b.start));
-    // Always a copy: lists that mixed these with the matches themselves made every later pass over hits slower (about 20 ms a keystroke on the 5,000-line SOP).
-    kept.set(ref, distinct.map((m) => ({ ...m, phrase: lowerCased(m.phrase) })));
-  }
+  for (const [ref, list] of byRef) kept.set(ref, acceptedInOrder(list.sort((a, b) => a.start - b.start)));
   return kept;
 }
 
