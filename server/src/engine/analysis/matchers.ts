@@ -34,7 +34,8 @@ export interface Matchers {
   readonly kindSections: ItemMatchers;
   /**
    * The sections of one kind only, built on first use: what a declared kind needs. Most kinds
-   * share phrases ("purpose"), so matching one kind's finds a tenth of the matches of every kind's.
+   * share phrases ("purpose"), so matching one kind's finds about a quarter of the matches of
+   * every kind's (on the 5,000-line SOP, 8,300 of 36,300).
    */
   sectionsOf(kind: DocumentKind): ItemMatchers;
   /** Titles that name a document kind: payload kind id. */
