@@ -22,20 +22,26 @@ export interface BlockMatch {
 export type ChunkMatch = BlockMatch;
 
 /**
- * A memo of work on one chunk with one key (a matcher): kept while both the key and the chunk's
- * tree live, so an unchanged chunk is never worked on twice and a dropped one is forgotten.
+ * A memo of work on one object with one key (a matcher): kept while both live, so that what an
+ * unchanged chunk or block keeps (its tree, its tokens) is never worked on twice and what is
+ * dropped is forgotten.
  */
-export function perChunk<K extends object, V>(): (key: K, tree: Segment['tree'], compute: () => V) => V {
-  const byKey = new WeakMap<K, WeakMap<Segment['tree'], V>>();
-  return (key, tree, compute) => {
-    let byTree = byKey.get(key);
-    if (!byTree) {
-      byTree = new WeakMap();
-      byKey.set(key, byTree);
+export function weakMemo<K extends object, O extends object, V>(): (key: K, of: O, compute: () => V) => V {
+  const byKey = new WeakMap<K, WeakMap<O, V>>();
+  return (key, of, compute) => {
+    let byObject = byKey.get(key);
+    if (!byObject) {
+      byObject = new WeakMap();
+      byKey.set(key, byObject);
     }
-    if (!byTree.has(tree)) byTree.set(tree, compute());
-    return byTree.get(tree) as V;
+    if (!byObject.has(of)) byObject.set(of, compute());
+    return byObject.get(of) as V;
   };
+}
+
+/** A memo of work on one chunk with one key: kept while both the key and the chunk's tree live. */
+export function perChunk<K extends object, V>(): (key: K, tree: Segment['tree'], compute: () => V) => V {
+  return weakMemo<K, Segment['tree'], V>();
 }
 
 const matchesCache = perChunk<PhraseMatcher<string>, readonly ChunkMatch[]>();

@@ -15,7 +15,7 @@ import type { PhraseMatcher } from '../text/phrase-matcher';
 import { sentenceSpans } from '../text/sentences';
 import { stepEndsAt, type Steps } from '../steps';
 import type { Span } from '../types';
-import { matchSegment, perChunk, segmentMatches, type ChunkMatch } from './chunk-matches';
+import { matchSegment, perChunk, segmentMatches, weakMemo, type ChunkMatch } from './chunk-matches';
 import type { Matchers } from './matchers';
 
 export type Tier = 'phrase' | 'word' | 'cue';
@@ -250,24 +250,11 @@ function sectionsCoveredBy(model: DocumentModel, headingBlocks: readonly (Block 
 }
 
 /**
- * What is worked out from the words of a heading alone, kept while its block's tokens live: an
+ * What is worked out from the words of a heading alone is kept while its block's tokens live: an
  * unchanged chunk keeps its blocks' tokens wherever it moves, so an edit costs the headings it changes.
  */
-function perTokens<V>(): (matcher: PhraseMatcher<string>, tokens: readonly Token[], compute: () => V) => V {
-  const byMatcher = new WeakMap<PhraseMatcher<string>, WeakMap<readonly Token[], V>>();
-  return (matcher, tokens, compute) => {
-    let byTokens = byMatcher.get(matcher);
-    if (!byTokens) {
-      byTokens = new WeakMap();
-      byMatcher.set(matcher, byTokens);
-    }
-    if (!byTokens.has(tokens)) byTokens.set(tokens, compute());
-    return byTokens.get(tokens) as V;
-  };
-}
-
-const coveredShares = perTokens<number>();
-const headingRefs = perTokens<readonly string[]>();
+const coveredShares = weakMemo<PhraseMatcher<string>, readonly Token[], number>();
+const headingRefs = weakMemo<PhraseMatcher<string>, readonly Token[], readonly string[]>();
 
 /** The refs whose phrases the words name, each once, in the order found. */
 function refsIn(matcher: PhraseMatcher<string>, tokens: readonly Token[]): readonly string[] {
@@ -434,9 +421,8 @@ function withTier(m: ChunkMatch, tier: Tier): TieredMatch {
 function withoutOverlaps(matches: readonly TieredMatch[]): Map<string, TieredMatch[]> {
   const byRef = new Map<string, TieredMatch[]>();
   for (const m of matches) push(byRef, m.payload, m);
-  const kept = new Map<string, TieredMatch[]>();
-  for (const [ref, list] of byRef) kept.set(ref, acceptedInOrder(list.sort((a, b) => a.start - b.start)));
-  return kept;
+  for (const [ref, list] of byRef) byRef.set(ref, acceptedInOrder(list.sort((a, b) => a.start - b.start)));
+  return byRef;
 }
 
 /**
