@@ -3,6 +3,7 @@ import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageW
 import { join } from 'node:path';
 import { bundledKnowledge } from './bundled-knowledge';
 import { defaultRuleDocsDir, startServer } from './lsp/server';
+import { collectWhenIdle } from './idle-memory';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
 const args = process.argv.slice(2);
@@ -20,6 +21,7 @@ if (args.includes('--help') || args.includes('-h')) {
   process.on('unhandledRejection', (reason) => connection.console.error(`pim: unhandled rejection: ${String(reason)}`));
   startServer(connection, { loadKnowledge: bundledKnowledge, ruleDocsDir: defaultRuleDocsDir(__dirname), parseWorkerFile: join(__dirname, 'parse-worker.cjs') });
   connection.listen();
+  collectWhenIdle();
 }
 
 /**
