@@ -21,7 +21,8 @@ if (args.includes('--help') || args.includes('-h')) {
   process.on('unhandledRejection', (reason) => connection.console.error(`pim: unhandled rejection: ${String(reason)}`));
   startServer(connection, { loadKnowledge: bundledKnowledge, ruleDocsDir: defaultRuleDocsDir(__dirname), parseWorkerFile: join(__dirname, 'parse-worker.cjs') });
   connection.listen();
-  collectWhenIdle();
+  // After start-up: making the context that exposes the collector takes a few milliseconds.
+  setTimeout(collectWhenIdle, 1000).unref();
 }
 
 /**
