@@ -10,8 +10,7 @@ import { frontMatterEnd, guardDocumentInSteps, type Decline } from '../model/gua
 import { LIMITS } from '../limits';
 import { runToEnd, type Steps } from '../steps';
 import { lineStartsOf } from '../text/lines';
-import { allPhrases } from '../knowledge/lookup';
-import { phraseKey } from '../text/normalize';
+import { phraseKeysOf } from '../knowledge/lookup';
 import { DOCUMENT_STATUSES, NO_KIND, type Coverage, type DocumentStatus, type LintOptions, type Span } from '../types';
 import { segmentMatches } from './chunk-matches';
 import { computeCoverage } from './coverage';
@@ -254,10 +253,8 @@ export class Analysis {
     const [kind, id = ''] = ref.split(':');
     const item = kind === 'principle' ? this.knowledge.principles.find((p) => p.id === id) : this.knowledge.substeps.find((s) => s.id === id);
     if (!item) return false;
-    const itemHeadings = new Set(allPhrases(item.headings).map(phraseKey));
-    return this.missingSections.some(
-      (s) => (kind === 'principle' ? s.principles : s.substeps).includes(id) && allPhrases(s.headings).some((h) => itemHeadings.has(phraseKey(h))),
-    );
+    const itemHeadings = phraseKeysOf(item.headings);
+    return this.missingSections.some((s) => (kind === 'principle' ? s.principles : s.substeps).includes(id) && [...phraseKeysOf(s.headings)].some((h) => itemHeadings.has(h)));
   }
 
   /**

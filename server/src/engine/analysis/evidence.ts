@@ -172,7 +172,9 @@ export function scoreItem(evidence: ItemEvidence | undefined, doc: Pick<Document
   // A heading nothing under it backs is still a mention, as much as a broad cue word.
   const claimed = evidence.headings.length > 0 ? w.cue : 0;
   const heading = backedHeadings.reduce((best, claim) => Math.max(best, claim.generic ? w.genericHeading : w.heading), claimed);
-  const focus = bySection.reduce((max, weight) => Math.max(max, weight), 0);
+  let focus = 0;
+  // A loop, not `reduce`: the callback would box every section's sum, for every item, on every version.
+  for (let section = 0; section < bySection.length; section++) focus = Math.max(focus, bySection[section] as number);
   return { score: text + w.focus * focus + heading - lengthAllowance(doc.words, w), weights, backedHeadings, headings: evidence.headings };
 }
 
@@ -273,7 +275,11 @@ function coveredShare(matcher: PhraseMatcher<string>, tokens: readonly Token[]):
 
 function ancestorsOf(sections: readonly Section[]): Set<number>[] {
   const result: Set<number>[] = [];
-  for (const section of sections) result[section.index] = new Set([section.index, ...(result[section.parent] ?? [])]);
+  for (const section of sections) {
+    const ancestors = new Set(result[section.parent]);
+    ancestors.add(section.index);
+    result[section.index] = ancestors;
+  }
   return result;
 }
 
@@ -281,7 +287,9 @@ function ancestorsOf(sections: readonly Section[]): Set<number>[] {
 function* labelClaims(model: DocumentModel, headings: PhraseMatcher<string>, aside: (index: number) => boolean): Steps<{ ref: string; claim: HeadingClaim }[]> {
   const claims: { ref: string; claim: HeadingClaim }[] = [];
   const standsAlone = (block: Block | undefined): boolean => block !== undefined && block.labelTokens > 0 && block.labelTokens === block.tokens.length;
-  for (const [index, block] of model.blocks.entries()) {
+  // Indexed, not `entries()`: a pair per block of every version is garbage the collector pays for while the author types.
+  for (let index = 0; index < model.blocks.length; index++) {
+    const block = model.blocks[index] as Block;
     if (stepEndsAt(index)) yield;
     if (block.labelTokens === 0 || aside(index)) continue;
     const label = block.tokens.slice(0, block.labelTokens);

@@ -8,6 +8,7 @@ import { sectionRef } from '../knowledge/load';
 import type { Calibration, DocumentKind } from '../knowledge/types';
 import type { Block, DocumentModel, Section } from '../model/build-model';
 import { phraseKey } from '../text/normalize';
+import { phraseKeysOf } from '../knowledge/lookup';
 import { scoreItem, type DocumentEvidence, type HeadingClaim, type ItemEvidence } from './evidence';
 
 /** Section id -> the sections of the document where it is found (where its content is, when it has no heading). */
@@ -39,8 +40,8 @@ export function sectionPresence(model: DocumentModel, kind: DocumentKind, eviden
     // A specific heading with words under it is the section; a generic one ("Purpose") only when what is under it speaks of the
     // section, or when it is the section's own full name ("Purpose and objectives").
     const speaksOf = (claim: HeadingClaim): boolean => (item?.hits ?? []).some((hit) => evidence.ancestors[hit.section]?.has(claim.section as number) === true);
-    const names = Object.values(section.names).map(phraseKey);
-    const ownName = (claim: HeadingClaim): boolean => names.includes(phraseKey((model.sections[claim.section as number] as Section).title));
+    const names = phraseKeysOf(section.names);
+    const ownName = (claim: HeadingClaim): boolean => names.has(phraseKey((model.sections[claim.section as number] as Section).title));
     const headed: Section[] = [];
     const emptyHeaded: Section[] = [];
     for (const claim of item?.headings ?? []) {

@@ -1,5 +1,6 @@
 /** Pure: reading localised knowledge in a given language, with English as the fallback. */
 import type { Knowledge } from './load';
+import { phraseKey } from '../text/normalize';
 import type { Lang, LocalizedText, Phrases, Signal } from './types';
 
 export function textIn(text: LocalizedText, lang: Lang): string {
@@ -15,6 +16,22 @@ export function phrasesIn(phrases: Phrases, lang: Lang): string[] {
 /** Every phrase in every language, for recognising terms in mixed-language text. */
 export function allPhrases(phrases: Phrases): string[] {
   return [...new Set([...phrases.en, ...phrases.fr, ...phrases.es, ...(phrases.ar ?? [])])];
+}
+
+const phraseKeySets = new WeakMap<Phrases | LocalizedText, ReadonlySet<string>>();
+
+/**
+ * The phrase keys (see `phraseKey`) of every phrase or name in every language, worked out once per
+ * knowledge object: rules compare them with headings on every version of a document.
+ */
+export function phraseKeysOf(phrases: Phrases | LocalizedText): ReadonlySet<string> {
+  let keys = phraseKeySets.get(phrases);
+  if (!keys) {
+    const all = 'en' in phrases && Array.isArray(phrases.en) ? allPhrases(phrases as Phrases) : namesOf(phrases as LocalizedText);
+    keys = new Set(all.map(phraseKey));
+    phraseKeySets.set(phrases, keys);
+  }
+  return keys;
 }
 
 export function namesOf(names: LocalizedText): string[] {

@@ -323,6 +323,8 @@ function uniqueSorted(lines: readonly string[]): string[] {
 const BACKTICK = 0x60;
 const TILDE = 0x7e;
 const LESS_THAN = 0x3c;
+const LF = 0x0a;
+const CR = 0x0d;
 const FRONT_MATTER_OPEN = /^---[ \t]*(?:\r\n|\r|\n)/;
 const FRONT_MATTER_FENCE = /^---[ \t]*$/;
 const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
@@ -380,6 +382,26 @@ type ScanState =
   | { readonly in: 'html'; readonly end: RegExp | 'blank' }
   | { readonly in: 'table' };
 
+/** Outside any block: one object for every line, rather than one per line of every version. */
+const IN_TEXT: ScanState = { in: 'text' };
+
+/** Where the line from `offset` ends: at a CR, an LF or the end of the text. */
+function lineEndFrom(text: string, offset: number): number {
+  let end = offset;
+  while (end < text.length) {
+    const c = text.charCodeAt(end);
+    if (c === LF || c === CR) return end;
+    end++;
+  }
+  return end;
+}
+
+/** Where the line after a line's end starts: after its CR, LF or CRLF. */
+function nextLineFrom(text: string, end: number): number {
+  if (end >= text.length) return end;
+  return text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
+}
+
 /** Lines that may start a chunk, in order; `rows` are those between two rows of a table. */
 interface Candidates {
   readonly cuts: readonly number[];
@@ -394,7 +416,7 @@ interface Candidates {
 function cutCandidates(text: string, from: number): Candidates {
   const points: number[] = [];
   const rows = new Set<number>();
-  let state: ScanState = { in: 'text' };
+  let state: ScanState = IN_TEXT;
   let previousBlank = true;
   // Whether the last line with text was indented as code: what a container after it opens then differs (see the top).
   let afterIndented = false;
@@ -403,20 +425,19 @@ function cutCandidates(text: string, from: number): Candidates {
   let first = true;
   let offset = from;
   while (offset < text.length) {
-    LINE_BREAK.lastIndex = offset;
-    const found = LINE_BREAK.exec(text);
-    const end = found ? found.index : text.length;
+    const end = lineEndFrom(text, offset);
+    const next = nextLineFrom(text, end);
     const line = text.slice(offset, end);
     const blank = BLANK.test(line);
-    if (first && FRONT_MATTER_FENCE.test(line) && found) {
+    if (first && FRONT_MATTER_FENCE.test(line) && next > end) {
       frontMatter = true;
     } else if (frontMatter) {
       if (FRONT_MATTER_FENCE.test(line)) frontMatter = false;
     } else if (state.in === 'fence') {
       const closing = FENCE_CLOSE.exec(line)?.[1];
-      if (closing && closing[0] === state.char && closing.length >= state.length) state = { in: 'text' };
+      if (closing && closing[0] === state.char && closing.length >= state.length) state = IN_TEXT;
     } else if (state.in === 'html') {
-      if (state.end === 'blank' ? blank : state.end.test(line)) state = { in: 'text' };
+      if (state.end === 'blank' ? blank : state.end.test(line)) state = IN_TEXT;
     } else if (state.in === 'table' && TABLE_ROW.test(line)) {
       points.push(offset);
       rows.add(offset);
@@ -428,7 +449,7 @@ function cutCandidates(text: string, from: number): Candidates {
     if (!blank) afterIndented = INDENTED.test(line);
     previousLine = line;
     first = false;
-    offset = found ? end + found[0].length : text.length;
+    offset = next;
   }
   return { cuts: points, rows };
 }
@@ -437,7 +458,7 @@ function cutCandidates(text: string, from: number): Candidates {
 function opening(line: string, afterBlank: boolean): ScanState {
   // Fences and HTML blocks open with one of these after at most three spaces: most lines are neither.
   const first = line.charCodeAt(line.length - line.trimStart().length);
-  if (first !== BACKTICK && first !== TILDE && first !== LESS_THAN) return { in: 'text' };
+  if (first !== BACKTICK && first !== TILDE && first !== LESS_THAN) return IN_TEXT;
   const fence = FENCE_OPEN.exec(line);
   if (fence) {
     const marks = fence[2] as string;
@@ -446,8 +467,8 @@ function opening(line: string, afterBlank: boolean): ScanState {
   }
   for (const html of HTML_BLOCKS) {
     if (!html.start.test(line) || (!html.interruptsParagraph && !afterBlank)) continue;
-    if (html.end !== 'blank' && html.end.test(line)) return { in: 'text' };
+    if (html.end !== 'blank' && html.end.test(line)) return IN_TEXT;
     return { in: 'html', end: html.end };
   }
-  return { in: 'text' };
+  return IN_TEXT;
 }

@@ -30,7 +30,8 @@ export default defineRule({
     const { model, placeholderWords } = analysis;
     const seen = new Map<string, Span>();
     let previous: { block: number } | undefined;
-    for (const [index, block] of model.blocks.entries()) {
+    for (let index = 0; index < model.blocks.length; index++) {
+      const block = model.blocks[index] as Block;
       if (stepEndsAt(index)) yield;
       if (block.kind === 'heading') continue;
       for (const sentence of sentencesOf(model.text, block)) {
