@@ -27,9 +27,9 @@ const OPEN_DOCUMENTS = 1000;
 const SCALING_LINES = [1000, 3000, 10_000, 30_000, 100_000];
 /**
  * How long the closed server is watched for its memory to settle, sampling every SETTLE_STEP_MS:
- * the server's idle collections end 8.5 s into a quiet stretch (server/src/idle-memory.ts).
+ * the server's idle collections end 12.5 s into a quiet stretch (server/src/idle-memory.ts).
  */
-const SETTLE_MS = 12_000;
+const SETTLE_MS = 16_000;
 const SETTLE_STEP_MS = 250;
 
 interface Stat {

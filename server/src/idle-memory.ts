@@ -6,7 +6,7 @@
  * while doing so, made of garbage, for as long as nobody types: measured with 1,000 documents
  * opened and closed, 277 MB stayed resident after 20 s, against 62 MB before. So when the event
  * loop has been idle for a while and the heap has grown past its size at the last rest, the server
- * collects it, a few times over the following seconds (V8 hands its pages back over several).
+ * collects it, four times over the following 11 s (V8 hands its pages back over several).
  */
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -29,10 +29,11 @@ const LOOK_INTERVAL_MS = 500;
 /**
  * The looks into a quiet stretch at which a grown heap is collected: after 1.5 s of quiet (a
  * pause, not a gap between keystrokes); again a second later, when sweeping has handed the first
- * collection's pages back; and after 8.5 s, once V8 judges the allocation rate low enough to shrink
- * its young generation, which it does about 6 s after allocation stops, however often it collects.
+ * collection's pages back; then after 6.5 s and 12.5 s, for V8 to shrink its young generation,
+ * which it does only once it has measured a low allocation rate over about 5 s, however often it
+ * collects (the last one for a machine too busy for the 5 s to be over by the first).
  */
-const COLLECT_AT_LOOKS: readonly number[] = [3, 5, 17];
+const COLLECT_AT_LOOKS: readonly number[] = [3, 5, 13, 25];
 const FIRST_COLLECTION = COLLECT_AT_LOOKS[0] as number;
 const LAST_COLLECTION = COLLECT_AT_LOOKS[COLLECT_AT_LOOKS.length - 1] as number;
 

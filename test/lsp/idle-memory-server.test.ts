@@ -11,7 +11,7 @@ import { startTestClient } from '../helpers/lsp-client';
 import { tempWorkspace } from '../helpers/temp-workspace';
 
 const DOCUMENTS = 300;
-/** The idle collections end 8.5 s into a quiet stretch; this leaves the machine room. */
+/** The idle collections end 12.5 s into a quiet stretch; this leaves the machine room. */
 const SETTLE_TIMEOUT_MS = 30_000;
 
 const sop = (i: number): string => `---\npim:\n  kind: referral-sop\n---\n# Referral SOP ${i}\n\n## Purpose\n\nThis SOP ${i} gets survivors to the services they need, with their informed consent.\n\n${Array.from({ length: 30 }, (_, j) => `## Step ${j}\n\nThe focal point ${j} records consent on the referral form and keeps it on the encrypted server for ${j} months.\n`).join('\n')}`;

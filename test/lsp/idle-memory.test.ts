@@ -28,11 +28,11 @@ function fakeServer(size: number, live: number) {
   return { server, looks };
 }
 
-test('a heap grown past its size at rest is collected after 1.5 s of quiet, twice more, then left alone', () => {
+test('a heap grown past its size at rest is collected after 1.5 s of quiet, three times more, then left alone', () => {
   const { server, looks } = fakeServer(10, 10);
   server.size = 200;
   server.live = 30;
-  assert.deepEqual(looks(40), [3, 5, 17]);
+  assert.deepEqual(looks(40), [3, 5, 13, 25]);
   assert.equal(server.size, 30);
 });
 
@@ -61,27 +61,27 @@ test('small growths do not move the size at rest: their sum past 16 MB is collec
   const collected: number[][] = [];
   for (const size of [30, 34, 38]) {
     server.size = size;
-    collected.push(looks(20));
+    collected.push(looks(30));
     server.busy = 1;
     looks(1);
     server.busy = 0;
   }
-  assert.deepEqual(collected, [[], [], [3, 5, 17]]);
+  assert.deepEqual(collected, [[], [], [3, 5, 13, 25]]);
 });
 
 test('what the collections leave is the new size at rest', () => {
   const { server, looks } = fakeServer(10, 10);
   server.size = 100;
   server.live = 60;
-  assert.deepEqual(looks(20), [3, 5, 17]);
+  assert.deepEqual(looks(30), [3, 5, 13, 25]);
   server.busy = 1;
   looks(1);
   server.busy = 0;
   server.size = 70;
-  assert.deepEqual(looks(20), [], '60 MB left at rest and 10 MB of growth: nothing to collect');
+  assert.deepEqual(looks(30), [], '60 MB left at rest and 10 MB of growth: nothing to collect');
   server.busy = 1;
   looks(1);
   server.busy = 0;
   server.size = 80;
-  assert.deepEqual(looks(20), [3, 5, 17]);
+  assert.deepEqual(looks(30), [3, 5, 13, 25]);
 });
