@@ -22,6 +22,7 @@
  */
 import type { Nodes, Root } from 'mdast';
 import { parseRequest, runToEnd, type Steps } from '../steps';
+import { lineEndAt, lineStartAt, nextLineStart } from '../text/lines';
 
 export interface Chunk {
   /** Offset of the chunk's own text in the document. */
@@ -227,20 +228,16 @@ function tableHeader(chunk: Chunk, header: string): string {
   const table = chunk.tree.children[chunk.tree.children.length - 1];
   const at = table?.position?.start.offset ?? 0;
   if (at < chunk.offset) return header;
-  const lineStart = Math.max(chunk.key.lastIndexOf('\n', at - 1), chunk.key.lastIndexOf('\r', at - 1)) + 1;
-  LINE_BREAK.lastIndex = at;
-  const headerEnd = LINE_BREAK.exec(chunk.key);
-  if (!headerEnd) return header;
-  LINE_BREAK.lastIndex = headerEnd.index + headerEnd[0].length;
-  const delimiterEnd = LINE_BREAK.exec(chunk.key);
-  return delimiterEnd ? `${chunk.key.slice(lineStart, delimiterEnd.index)}\n` : header;
+  const { key } = chunk;
+  const headerEnd = lineEndAt(key, at);
+  if (headerEnd === key.length) return header;
+  const delimiterEnd = lineEndAt(key, nextLineStart(key, headerEnd));
+  return delimiterEnd < key.length ? `${key.slice(lineStartAt(key, at), delimiterEnd)}\n` : header;
 }
 
 /** The probe of a cut: the line that starts there. */
 function probeFor(text: string, cut: number): string {
-  LINE_BREAK.lastIndex = cut;
-  const lineEnd = LINE_BREAK.exec(text)?.index ?? text.length;
-  return `${text.slice(cut, lineEnd)}\n`;
+  return `${text.slice(cut, lineEndAt(text, cut))}\n`;
 }
 
 /** The part of `text` at `at` as long as `like`: what must equal `like`. */
@@ -323,8 +320,6 @@ function uniqueSorted(lines: readonly string[]): string[] {
 const BACKTICK = 0x60;
 const TILDE = 0x7e;
 const LESS_THAN = 0x3c;
-const LF = 0x0a;
-const CR = 0x0d;
 const FRONT_MATTER_OPEN = /^---[ \t]*(?:\r\n|\r|\n)/;
 const FRONT_MATTER_FENCE = /^---[ \t]*$/;
 const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
@@ -340,7 +335,6 @@ const INDENTED = /^(?: {0,3}\t| {4})/;
 const CONTAINER_OPEN = /^(?:>|\[\^)/;
 /** Blank as CommonMark counts it: spaces and tabs only. */
 const BLANK = /^[ \t]*$/;
-const LINE_BREAK = /\r\n|\r|\n/g;
 const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 
@@ -385,23 +379,6 @@ type ScanState =
 /** Outside any block: one object for every line, rather than one per line of every version. */
 const IN_TEXT: ScanState = { in: 'text' };
 
-/** Where the line from `offset` ends: at a CR, an LF or the end of the text. */
-function lineEndFrom(text: string, offset: number): number {
-  let end = offset;
-  while (end < text.length) {
-    const c = text.charCodeAt(end);
-    if (c === LF || c === CR) return end;
-    end++;
-  }
-  return end;
-}
-
-/** Where the line after a line's end starts: after its CR, LF or CRLF. */
-function nextLineFrom(text: string, end: number): number {
-  if (end >= text.length) return end;
-  return text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
-}
-
 /** Lines that may start a chunk, in order; `rows` are those between two rows of a table. */
 interface Candidates {
   readonly cuts: readonly number[];
@@ -425,8 +402,8 @@ function cutCandidates(text: string, from: number): Candidates {
   let first = true;
   let offset = from;
   while (offset < text.length) {
-    const end = lineEndFrom(text, offset);
-    const next = nextLineFrom(text, end);
+    const end = lineEndAt(text, offset);
+    const next = nextLineStart(text, end);
     const line = text.slice(offset, end);
     const blank = BLANK.test(line);
     if (first && FRONT_MATTER_FENCE.test(line) && next > end) {
