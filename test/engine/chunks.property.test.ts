@@ -60,6 +60,15 @@ test('commented-out text and unclosed fences are cut nowhere: what they hide sta
   assert.deepEqual(commented.sections.map((s) => s.title), ['', 'Title']);
 });
 
+test('a line that reads as a definition alone but heads a table defines nothing for the text before it', () => {
+  // Found by the fuzz test: the probe of the cut before "[ref]: …" read as a definition, and "[ref]" above became a link.
+  const cases = ['[ref] informed consent\n\n[ref]: https://example.org\n|---|\n', '| [ref] informed consent | informed consent |\n\n[ref]: https://example.org\n|---|\n', '[^1] informed consent\n\n[^1]: note\n|---|\n'];
+  for (const text of cases) {
+    assert.deepEqual(comparable(buildModel(text)), comparable(buildModel(text, 'whole')), JSON.stringify(text));
+    assert.deepEqual(analyze(text, knowledge, { treatAsPim: true }).findings, analyze(text, knowledge, { treatAsPim: true }, 'whole').findings, JSON.stringify(text));
+  }
+});
+
 test('front matter moved by an edit before it (a byte order mark removed) is read again, not lost', () => {
   // Found by the property test above: the model of the edited version had no front matter.
   const first = '\uFEFF---\ntitle: x\n\n# comment\n---\n';

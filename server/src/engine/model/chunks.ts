@@ -184,10 +184,16 @@ class ChunkParser {
     return { start, length: end - start, tree, key, offset: before.length, definitions: definitionsIn(tree, before.length, before.length + own.length) };
   }
 
-  /** A top-level node starts at the probe, and front matter that opens the first chunk closed inside it. */
+  /**
+   * A top-level node starts at the probe, and front matter that opens the first chunk closed inside
+   * it. The probe must not be a definition: one line alone reads as one even where the line after
+   * makes it something else (a table's header row), and the own text's references would then
+   * resolve to a definition the document does not have.
+   */
   private confirmed(chunk: Chunk, first: boolean): boolean {
     const probeAt = chunk.offset + chunk.length;
-    if (!chunk.tree.children.some((node) => node.position?.start.offset === probeAt)) return false;
+    const probe = chunk.tree.children.find((node) => node.position?.start.offset === probeAt);
+    if (!probe || probe.type === 'definition' || probe.type === 'footnoteDefinition') return false;
     return this.frontMatterClosed(chunk, first);
   }
 
