@@ -59,7 +59,12 @@ export async function startTestClient(rootUri: string | null = null, serverComma
       resolve(code);
     }),
   );
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const reader = new StreamMessageReader(child.stdout!);
+  // No partial-message timer: vscode-jsonrpc re-arms it every 10 s and never clears it on dispose, so
+  // a server killed in the middle of a message kept the test process alive (crash.test.ts). Every
+  // wait of this client has a timeout of its own.
+  reader.partialMessageTimeout = 0;
+  const connection = createProtocolConnection(reader, new StreamMessageWriter(child.stdin!));
   const latest = new Map<string, PublishDiagnosticsParams>();
   const waiters: { uri: string; accept: (d: readonly Diagnostic[], v?: number) => boolean; resolve: (d: readonly Diagnostic[]) => void; reject: (e: Error) => void }[] = [];
   const shownDocuments: string[] = [];
