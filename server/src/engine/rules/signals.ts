@@ -51,6 +51,12 @@ export function affirmedSentences(analysis: Analysis, anchorSignal: string, quer
   return sentences;
 }
 
+/** Whether a signal occurs in the section of a hit (its heading included), not only somewhere in the document. */
+export function sameSectionAs(analysis: Analysis, hit: SignalHit, signalId: string): boolean {
+  const section = analysis.block(hit.block).section;
+  return analysis.signalHits(signalId).some((other) => analysis.block(other.block).section === section);
+}
+
 /** Whether the sentence around a document offset denies what it says ("no agreement is needed", "never use WhatsApp"). */
 export function isNegated(analysis: Analysis, offset: number): boolean {
   const block = blockAt(analysis, offset);
