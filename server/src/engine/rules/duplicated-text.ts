@@ -24,6 +24,11 @@ export default defineRule({
         text: '---\npim:\n  kind: report\n---\n# Report\n\nData is stored on the encrypted server of the office in Erbil.\n\nReports are shared with the cluster.\n\nData is stored on the encrypted server of the office in Erbil.\n',
         findings: 1,
       },
+      {
+        // Two sections pasted again under renamed headings are one copy, not one finding per paragraph.
+        text: '---\npim:\n  kind: report\n---\n# Report\n\n## Site A\n\nData is stored on the encrypted server of the office in Erbil.\n\n## Site B\n\nReports are shared with the protection cluster every month.\n\n## Site A, again\n\nData is stored on the encrypted server of the office in Erbil.\n\n## Site B, again\n\nReports are shared with the protection cluster every month.\n',
+        findings: 1,
+      },
     ],
   },
   *check({ analysis, report, message }) {
@@ -33,7 +38,11 @@ export default defineRule({
     for (let index = 0; index < model.blocks.length; index++) {
       const block = model.blocks[index] as Block;
       if (stepEndsAt(index)) yield;
-      if (block.kind === 'heading') continue;
+      if (block.kind === 'heading') {
+        // Sections pasted together, their headings renamed or not, are one copy: a heading does not end the run.
+        if (previous !== undefined && previous.block >= index - 1) previous = { block: index };
+        continue;
+      }
       for (const sentence of sentencesOf(model.text, block)) {
         if (sentence.key === undefined || (placeholderWords.size > 0 && sentence.words.some((t) => placeholderWords.has(block.base + t.start)))) continue;
         const span = { start: block.base + sentence.start, end: block.base + sentence.end };
@@ -42,7 +51,7 @@ export default defineRule({
           seen.set(sentence.key, span);
           continue;
         }
-        // A run of copied blocks (a whole list pasted twice) is one finding, not one per item.
+        // A run of copied blocks (a whole list or a run of sections pasted twice) is one finding, not one per item.
         const continuesRun = previous !== undefined && previous.block >= index - 1;
         previous = { block: index };
         if (continuesRun) continue;
