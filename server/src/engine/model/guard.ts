@@ -131,6 +131,9 @@ const BLOCK_TAGS = new Set(
 /** Kind 1: these end at their closing tag, across blank lines. */
 const RAW_TAGS = new Set(['script', 'pre', 'style', 'textarea']);
 
+/** The characters whose counts `inlineLine` keeps: escapes, emphasis and code marks, `<`, brackets. */
+const INLINE_MARK = /[\\*_~`<[\]]/g;
+
 interface ListItem {
   readonly markerCol: number;
   readonly contentCol: number;
@@ -194,6 +197,9 @@ class Scan {
   /** The line's tail made of one character and spaces only: where it starts, and the character. */
   private tailStart = 0;
   private tailChar = -1;
+  /** Where the next `INLINE_MARK` character is, from the last search (see `inlineMarkAt`). */
+  private nextInlineMark = -1;
+  private inlineMarkSearchedFrom = 0;
 
   constructor(
     private readonly text: string,
@@ -414,13 +420,20 @@ class Scan {
     const text = this.text;
     // A line break separates runs.
     inline.lastMark = -1;
-    for (let i = from; i < end; i++) {
+    let i = from;
+    while (i < end) {
+      // Plain characters only separate runs: jump to the next character the parser resolves inline.
+      const next = this.inlineMarkAt(i);
+      if (next > i) inline.lastMark = -1;
+      if (next >= end) break;
+      i = next;
       const c = text.charCodeAt(i);
       if (c === BACKSLASH) {
-        i++;
+        i += 2;
         inline.lastMark = -1;
         continue;
       }
+      i++;
       if (c === STAR || c === UNDERSCORE || c === TILDE) {
         if (c !== inline.lastMark) {
           inline.emphasis++;
@@ -450,6 +463,20 @@ class Scan {
     else if (inline.closers > this.limits.closingBrackets) this.decline('closingBrackets', inline.closers, this.limits.closingBrackets, this.lineStart);
     else if (inline.backtickRuns > this.limits.backtickRuns) this.decline('backtickRuns', inline.backtickRuns, this.limits.backtickRuns, this.lineStart);
     else if (inline.angles > this.limits.angleBrackets) this.decline('angleBrackets', inline.angles, this.limits.angleBrackets, this.lineStart);
+  }
+
+  /**
+   * The first character at or after `from` that inline parsing resolves (`INLINE_MARK`), or the
+   * text's length. Lines are scanned in document order, so the position found last is still the
+   * next one from anywhere between the search's start and it: each stretch of plain text is searched once.
+   */
+  private inlineMarkAt(from: number): number {
+    if (from < this.inlineMarkSearchedFrom || from > this.nextInlineMark) {
+      this.inlineMarkSearchedFrom = from;
+      INLINE_MARK.lastIndex = from;
+      this.nextInlineMark = INLINE_MARK.test(this.text) ? INLINE_MARK.lastIndex - 1 : this.text.length;
+    }
+    return this.nextInlineMark;
   }
 
   /** A list marker at `i`: `-`, `*`, `+` or 1 to 9 digits and `.` or `)`, then a space, a tab or the end of the line. */
