@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { affirmedSentences, firstHit, missingSectionAbout } from './signals';
+import { firstAffirmedSentence, firstHit, missingSectionAbout } from './signals';
 
 export default defineRule({
   id: 'breach-procedure-missing',
@@ -27,7 +27,7 @@ export default defineRule({
   },
   check({ analysis, anchor, report, message }) {
     // A breach named with nothing done about it ("avoid costly data breaches") is no procedure.
-    const procedure = affirmedSentences(analysis, 'breach-response', { with: [['breach-actions', 'obligation']], bodyOnly: true }).length > 0;
+    const procedure = firstAffirmedSentence(analysis, 'breach-response', { with: [['breach-actions', 'obligation']], bodyOnly: true }) !== undefined;
     // Where the kind requires a breach section, a missing one is reported as that section.
     if (analysis.isGuidance || procedure || missingSectionAbout(analysis, 'breach-response')) return;
     const protects = analysis.coverage.principles['data-protection-and-security']?.status === 'addressed';

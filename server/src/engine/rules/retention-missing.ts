@@ -1,7 +1,7 @@
 import type { Analysis } from '../analysis/analysis';
 import type { Span } from '../types';
 import { defineRule } from './define-rule';
-import { affirmedSentences, firstHit, mentions, missingSectionAbout } from './signals';
+import { eachAffirmedSentence, firstAffirmedSentence, firstHit, mentions, missingSectionAbout } from './signals';
 
 export default defineRule({
   id: 'retention-missing',
@@ -36,7 +36,7 @@ export default defineRule({
       return;
     }
     if (statesPeriod(analysis)) return;
-    const openEnded = affirmedSentences(analysis, 'open-ended-retention', { bodyOnly: true })[0];
+    const openEnded = firstAffirmedSentence(analysis, 'open-ended-retention', { bodyOnly: true });
     if (openEnded) {
       const hit = analysis.signalHits('open-ended-retention').find((h) => h.span.start >= openEnded.start && h.span.end <= openEnded.end);
       report({ span: openEnded, message: message('retention-missing.open-ended', { phrase: hit ? analysis.text.slice(hit.span.start, hit.span.end) : '' }) });
@@ -48,9 +48,10 @@ export default defineRule({
 
 /** A sentence on retention that gives a period (a number and a unit) or the event that ends it. */
 function statesPeriod(analysis: Analysis): boolean {
-  return affirmedSentences(analysis, 'retention', { bodyOnly: true }).some(
-    (sentence) => (hasNumber(analysis, sentence) && occursInSentence(analysis, 'time-units', sentence)) || occursInSentence(analysis, 'retention-end-events', sentence),
-  );
+  for (const sentence of eachAffirmedSentence(analysis, 'retention', { bodyOnly: true })) {
+    if ((hasNumber(analysis, sentence) && occursInSentence(analysis, 'time-units', sentence)) || occursInSentence(analysis, 'retention-end-events', sentence)) return true;
+  }
+  return false;
 }
 
 function hasNumber(analysis: Analysis, sentence: Span): boolean {

@@ -3,7 +3,7 @@ import { matchDocument } from '../analysis/chunk-matches';
 import { textIn } from '../knowledge/lookup';
 import type { Span } from '../types';
 import { defineRule } from './define-rule';
-import { affirmedSentences, firstHit, isNegated, mentions } from './signals';
+import { firstAffirmedSentence, firstHit, isNegated, mentions } from './signals';
 
 /** The parts of a data-sharing arrangement this rule asks for: every requirement of data-sharing.json (seed S001, Annex 3). */
 const SELF_GOVERNING: readonly string[] = ['data-sharing-agreement', 'information-sharing-protocol'];
@@ -42,7 +42,7 @@ export default defineRule({
     const found = new Set<string>(analysis.kind && SELF_GOVERNING.includes(analysis.kind.id) ? ['governing-agreement'] : []);
     // Headings name topics ("Is an agreement needed?"); terms are stated in sentences that do not deny them.
     for (const match of matchDocument(analysis.model, analysis.matchers.requirements)) {
-      if (analysis.block(match.block).kind !== 'heading' && !isNegated(analysis, match.start)) found.add(match.payload);
+      if (!found.has(match.payload) && analysis.block(match.block).kind !== 'heading' && !isNegated(analysis, match.start)) found.add(match.payload);
     }
     const missing = analysis.knowledge.requirements.filter((r) => !found.has(r.id));
     if (missing.length === 0) return;
@@ -64,9 +64,9 @@ function sharingOfIndividualData(analysis: Analysis): Span | undefined {
   // A document of no kind, or a guide, is held to sharing terms only where sharing is what it is about.
   const aboutSharing = ['disseminate-and-share', 'establish-information-sharing-networks'].some((id) => analysis.coverage.substeps[id]?.status === 'addressed');
   if ((!analysis.kind || analysis.isGuidance) && !aboutSharing) return undefined;
-  const sentence = affirmedSentences(analysis, 'data-sharing', { with: [['raw-data', 'personal-data', 'data-objects']], without: ['aggregated-data'], bodyOnly: true })[0];
+  const sentence = firstAffirmedSentence(analysis, 'data-sharing', { with: [['raw-data', 'personal-data', 'data-objects']], without: ['aggregated-data'], bodyOnly: true });
   if (sentence) return sentence;
   const personal = firstHit(analysis, 'personal-data');
-  const shares = affirmedSentences(analysis, 'data-sharing', { bodyOnly: true }).length > 0 || mentions(analysis, 'referral');
+  const shares = firstAffirmedSentence(analysis, 'data-sharing', { bodyOnly: true }) !== undefined || mentions(analysis, 'referral');
   return personal && shares ? personal.span : undefined;
 }

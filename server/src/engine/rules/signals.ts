@@ -36,8 +36,18 @@ export interface SentenceQuery {
  * send lists by WhatsApp" is the rule being followed, not broken).
  */
 export function affirmedSentences(analysis: Analysis, anchorSignal: string, query: SentenceQuery = {}): Span[] {
+  return [...eachAffirmedSentence(analysis, anchorSignal, query)];
+}
+
+/** The first of `affirmedSentences`, found without looking further. */
+export function firstAffirmedSentence(analysis: Analysis, anchorSignal: string, query: SentenceQuery = {}): Span | undefined {
+  for (const sentence of eachAffirmedSentence(analysis, anchorSignal, query)) return sentence;
+  return undefined;
+}
+
+/** `affirmedSentences` one at a time, for callers that may stop early. */
+export function* eachAffirmedSentence(analysis: Analysis, anchorSignal: string, query: SentenceQuery): Generator<Span> {
   const seen = new Set<string>();
-  const sentences: Span[] = [];
   const excluded = ['negation', ...(query.without ?? [])];
   for (const hit of analysis.signalHits(anchorSignal)) {
     if (query.bodyOnly && analysis.block(hit.block).kind === 'heading') continue;
@@ -46,9 +56,8 @@ export function affirmedSentences(analysis: Analysis, anchorSignal: string, quer
     if (seen.has(key)) continue;
     seen.add(key);
     const holds = (query.with ?? []).every((anyOf) => anyOf.some((id) => occursIn(analysis, id, hit.block, sentence)));
-    if (holds && !excluded.some((id) => occursIn(analysis, id, hit.block, sentence))) sentences.push(sentence);
+    if (holds && !excluded.some((id) => occursIn(analysis, id, hit.block, sentence))) yield sentence;
   }
-  return sentences;
 }
 
 /** Whether a signal occurs in the section of a hit (its heading included), not only somewhere in the document. */

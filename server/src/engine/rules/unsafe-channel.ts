@@ -1,11 +1,11 @@
 import { defineRule } from './define-rule';
 import type { Analysis } from '../analysis/analysis';
 import type { Span } from '../types';
-import { affirmedSentences } from './signals';
+import { affirmedSentences, firstAffirmedSentence } from './signals';
 
 /** The document affirms that raw or personal data about people is sent or shared somewhere. */
 function sendsIndividualData(analysis: Analysis): boolean {
-  return ['raw-data', 'personal-data'].some((signal) => affirmedSentences(analysis, signal, { with: [['transmission', 'data-sharing']], bodyOnly: true }).length > 0);
+  return ['raw-data', 'personal-data'].some((signal) => firstAffirmedSentence(analysis, signal, { with: [['transmission', 'data-sharing']], bodyOnly: true }) !== undefined);
 }
 
 export default defineRule({
