@@ -7,9 +7,12 @@ import { existsSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 
+// `cli.cjs` and `server.cjs` are small launchers that run the `-main` bundles from V8's code cache.
 const entries = [
-  { in: 'server/src/cli/bin.ts', out: 'dist/cli.cjs', external: [] },
-  { in: 'server/src/main.ts', out: 'dist/server.cjs', external: [] },
+  { in: 'server/src/cli/bin.ts', out: 'dist/cli-main.cjs', external: [] },
+  { in: 'server/src/main.ts', out: 'dist/server-main.cjs', external: [] },
+  { in: 'server/src/launch/cli.ts', out: 'dist/cli.cjs', external: [] },
+  { in: 'server/src/launch/server.ts', out: 'dist/server.cjs', external: [] },
   { in: 'server/src/parse-worker.ts', out: 'dist/parse-worker.cjs', external: [] },
   { in: 'client/src/extension.ts', out: 'dist/extension.cjs', external: ['vscode'] },
 ].filter((entry) => existsSync(entry.in));

@@ -3,7 +3,8 @@
  * Node 20's test runner takes no globs, so the files are listed here.
  * Usage: node scripts/run-tests.mjs [substring filter...]
  */
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
@@ -29,5 +30,11 @@ if (files.length === 0) {
 console.log(`Running ${files.length} test file(s): ${files.map((f) => relative(root, f)).join(', ')}`);
 // A test that hangs fails after this long instead of holding the run; the slowest file takes about 30 s.
 const TEST_TIMEOUT_MS = 120_000;
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-timeout=${TEST_TIMEOUT_MS}`, ...files], { stdio: 'inherit' });
+// The servers and CLIs the tests start keep their code cache here, not in the user's cache folder.
+const codeCache = mkdtempSync(join(tmpdir(), 'pim-test-code-cache-'));
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-timeout=${TEST_TIMEOUT_MS}`, ...files], {
+  stdio: 'inherit',
+  env: { ...process.env, PIM_COMPILE_CACHE: process.env.PIM_COMPILE_CACHE ?? codeCache },
+});
+rmSync(codeCache, { recursive: true, force: true });
 process.exit(result.status ?? 1);

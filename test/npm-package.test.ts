@@ -80,7 +80,7 @@ test('npm pack on a checkout that was never built ships the built CLI and server
   const allowed = [
     /^(package\.json|README\.md|LICENSE)$/,
     /^bin\/(pim-lint|pim-language-server)\.cjs$/,
-    /^dist\/(cli|server|parse-worker)\.cjs$/,
+    /^dist\/(cli|cli-main|server|server-main|parse-worker)\.cjs$/,
     /^server\/knowledge\/[\w.-]+\.json$/,
     /^server\/schemas\/[\w.-]+\.json$/,
     /^docs\/rules\/[\w-]+\.md$/,
@@ -88,7 +88,7 @@ test('npm pack on a checkout that was never built ships the built CLI and server
   assert.deepEqual(files.filter((file) => !allowed.some((pattern) => pattern.test(file))), []);
   const knowledgeFiles = readdirSync(join(ROOT, 'server', 'knowledge')).map((name) => `server/knowledge/${name}`);
   const rulePages = rules.map((r) => `docs/rules/${r.id}.md`);
-  for (const required of ['package.json', 'README.md', 'LICENSE', 'bin/pim-lint.cjs', 'bin/pim-language-server.cjs', 'dist/cli.cjs', 'dist/server.cjs', 'dist/parse-worker.cjs', 'server/schemas/pimrc.schema.json', ...knowledgeFiles, ...rulePages]) {
+  for (const required of ['package.json', 'README.md', 'LICENSE', 'bin/pim-lint.cjs', 'bin/pim-language-server.cjs', 'dist/cli.cjs', 'dist/cli-main.cjs', 'dist/server.cjs', 'dist/server-main.cjs', 'dist/parse-worker.cjs', 'server/schemas/pimrc.schema.json', ...knowledgeFiles, ...rulePages]) {
     assert.ok(files.includes(required), `${required} is not in the tarball`);
   }
   // The prepack build is the production one: without source maps, which are not shipped.

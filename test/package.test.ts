@@ -16,7 +16,7 @@ test('the .vsix holds the bundles, knowledge, schemas, snippets, grammar and rul
   assert.equal(listed.status, 0, listed.stderr);
   const files = listed.stdout.trim().split('\n');
   const rulePages = rules.map((r) => `docs/rules/${r.id}.md`);
-  for (const required of ['dist/server.cjs', 'dist/parse-worker.cjs', 'dist/extension.cjs', 'server/knowledge/glossary.json', 'server/schemas/pimrc.schema.json', 'snippets/pim.code-snippets', 'syntaxes/pim.injection.tmLanguage.json', 'package.nls.fr.json', 'README.md', ...rulePages]) {
+  for (const required of ['dist/server.cjs', 'dist/server-main.cjs', 'dist/parse-worker.cjs', 'dist/extension.cjs', 'server/knowledge/glossary.json', 'server/schemas/pimrc.schema.json', 'snippets/pim.code-snippets', 'syntaxes/pim.injection.tmLanguage.json', 'package.nls.fr.json', 'README.md', ...rulePages]) {
     assert.ok(files.includes(required), `${required} is not packaged`);
   }
   assert.deepEqual(

@@ -1,0 +1,114 @@
+/**
+ * Runs a CommonJS bundle with V8's code cache, so that a process that has run before starts
+ * without compiling its megabytes of JavaScript again. Node 20 has no compile cache of its own
+ * (`module.enableCompileCache` came with Node 22), so the launchers of the language server and
+ * of the CLI keep one: the bytecode V8 made for the bundle, written after a run and handed back to
+ * V8 on the next. V8 checks it against the source and its own version and flags, and compiles
+ * afresh when it does not fit; a cache that cannot be read or written only costs that.
+ *
+ * The cache lives in the user's own cache folder (never a shared temporary one: bytecode is code),
+ * is read only as a regular file the user owns, and can be moved or turned off with
+ * `PIM_COMPILE_CACHE` (a folder, or `off`).
+ */
+import { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+
+export type CacheOutcome = 'used' | 'compiled' | 'rejected' | 'off';
+
+export interface RunOptions {
+  /** Where cache files go; `undefined` turns the cache off. */
+  readonly cacheDir: string | undefined;
+  /**
+   * Write the cache after this many milliseconds too, not only at exit: a long-running server,
+   * once its start and first work are compiled, may end in a way that runs no exit handler.
+   */
+  readonly writeAfterMs?: number;
+}
+
+export interface BundleRun {
+  readonly outcome: CacheOutcome;
+  /** What the bundle put in `module.exports`. */
+  readonly exports: unknown;
+  /** Writes the cache now if this run should leave one (tests; otherwise the timer or exit does it). */
+  readonly writeCache: () => void;
+}
+
+/** Loads `file` as `require(file)` would, from the code cache when one fits. */
+export function runBundle(file: string, options: RunOptions): BundleRun {
+  const source = readFileSync(file, 'utf8');
+  const cacheFile = options.cacheDir === undefined ? undefined : join(options.cacheDir, cacheName(file, source));
+  const cachedData = cacheFile === undefined ? undefined : readOwnFile(cacheFile);
+  const script = new Script(Module.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
+  const outcome: CacheOutcome = cacheFile === undefined ? 'off' : !cachedData ? 'compiled' : script.cachedDataRejected ? 'rejected' : 'used';
+  let pending = outcome === 'compiled' || outcome === 'rejected';
+  const writeCache = (): void => {
+    if (!pending || cacheFile === undefined) return;
+    pending = false;
+    writeCacheFile(cacheFile, runtimePrefix(file), script.createCachedData());
+  };
+  if (pending) {
+    process.once('exit', writeCache);
+    if (options.writeAfterMs !== undefined) setTimeout(writeCache, options.writeAfterMs).unref();
+  }
+  const module = { exports: {}, filename: file, id: file, loaded: false };
+  const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
+  wrapper.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  return { outcome, exports: module.exports, writeCache };
+}
+
+/** The folder for cache files: `PIM_COMPILE_CACHE`, else the platform's per-user cache folder; `undefined` when turned off. */
+export function compileCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = homedir()): string | undefined {
+  const chosen = env.PIM_COMPILE_CACHE;
+  if (chosen !== undefined && chosen !== '') return ['off', '0', 'false'].includes(chosen.toLowerCase()) ? undefined : chosen;
+  const base = platform === 'win32' ? env.LOCALAPPDATA : platform === 'darwin' ? join(home, 'Library', 'Caches') : env.XDG_CACHE_HOME || join(home, '.cache');
+  return base ? join(base, 'pim-language-tools') : undefined;
+}
+
+/**
+ * One file per bundle, runtime and build of the bundle: VS Code's runtime and the system's Node
+ * keep a cache each instead of overwriting each other's.
+ */
+function cacheName(file: string, source: string): string {
+  return `${runtimePrefix(file)}${source.length}-${checksum(source)}.cache`;
+}
+
+function runtimePrefix(file: string): string {
+  return `${basename(file)}-${process.version}-${process.arch}-`;
+}
+
+/** FNV-1a over a sample of the source: tells builds of one size apart, at no cost worth measuring. */
+function checksum(source: string): string {
+  let hash = 0x811c9dc5;
+  const step = Math.max(1, Math.floor(source.length / 4096));
+  for (let i = 0; i < source.length; i += step) hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(16);
+}
+
+/** The file's bytes if it is a regular file of the current user (no symbolic link, nobody else's); else undefined. */
+function readOwnFile(file: string): Buffer | undefined {
+  try {
+    const stat = lstatSync(file);
+    if (!stat.isFile() || (process.getuid !== undefined && stat.uid !== process.getuid())) return undefined;
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the cache whole or not at all (a temporary file renamed), and removes the caches of older builds on this runtime. */
+function writeCacheFile(file: string, prefix: string, data: Buffer): void {
+  try {
+    const dir = dirname(file);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (!statSync(dir).isDirectory()) return;
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, data, { mode: 0o600 });
+    renameSync(temporary, file);
+    for (const name of readdirSync(dir)) if (name !== basename(file) && name.startsWith(prefix) && name.endsWith('.cache')) rmSync(join(dir, name), { force: true });
+  } catch {
+    // A read-only or full disk: the next start compiles, as this one did.
+  }
+}
