@@ -35,7 +35,7 @@ function evidenceOf(model: DocumentModel, scored: ItemScore, strongest: readonly
   // Sentences are found only for the evidence that is kept: long documents have hundreds of hits.
   const evidence: Evidence[] = [
     ...scored.headings.map((claim) => ({ span: claim.span, via: 'heading' as const })),
-    ...strongest.map((hit) => ({ span: sentenceInBlock(model.text, model.blocks[hit.block] as Block, hit.span.start), via: 'text' as const })),
+    ...strongest.map((hit) => ({ span: sentenceInBlock(model.text, model.blocks[hit.block] as Block, hit.start), via: 'text' as const })),
   ];
   return dedupe(evidence).slice(0, MAX_EVIDENCE);
 }

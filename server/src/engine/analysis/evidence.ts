@@ -24,7 +24,8 @@ export interface EvidenceHit {
   readonly tier: Tier;
   /** The phrase as written in the knowledge, lower-cased: repeats of one phrase weigh less. */
   readonly phrase: string;
-  readonly span: Span;
+  /** Where the phrase starts in the document (no span object: there is one hit per phrase found, placed again on every version). */
+  readonly start: number;
   readonly block: number;
   readonly section: number;
   readonly obligation: boolean;
@@ -185,7 +186,7 @@ export function strongestHits(evidence: ItemEvidence | undefined, scored: ItemSc
   const { weights } = scored;
   // The best `limit` kept in order as they come: long documents have thousands of hits and show twenty.
   const best: number[] = [];
-  const before = (i: number, j: number): boolean => (weights[i] as number) > (weights[j] as number) || ((weights[i] as number) === (weights[j] as number) && (hits[i] as EvidenceHit).span.start < (hits[j] as EvidenceHit).span.start);
+  const before = (i: number, j: number): boolean => (weights[i] as number) > (weights[j] as number) || ((weights[i] as number) === (weights[j] as number) && (hits[i] as EvidenceHit).start < (hits[j] as EvidenceHit).start);
   for (let i = 0; i < hits.length; i++) {
     if ((weights[i] as number) <= 0) continue;
     if (best.length === limit && !before(i, best[limit - 1] as number)) continue;
@@ -317,7 +318,7 @@ function placeHits(context: EvidenceContext, segment: Segment, inChunk: readonly
     hits.push({
       tier: h.tier,
       phrase: h.phrase,
-      span: { start, end: h.end + segment.base },
+      start,
       block: index,
       section: block.section,
       obligation: h.obligation,
@@ -332,7 +333,6 @@ interface ChunkHit {
   readonly tier: Tier;
   readonly phrase: string;
   readonly start: number;
-  readonly end: number;
   readonly block: number;
   readonly obligation: boolean;
   readonly structured: boolean;
@@ -380,7 +380,7 @@ function chunkHits(model: DocumentModel, segment: Segment, matchers: ItemMatcher
         const block = model.blocks[m.block + segment.first] as Block;
         if (block.kind === 'heading') continue;
         const obligation = inDutySentence(block, m.block, m.start + segment.base);
-        hits.push({ tier: m.tier, phrase: lowerCased(m.phrase), start: m.start, end: m.end, block: m.block, obligation, structured: block.container === 'list' || block.container === 'table' });
+        hits.push({ tier: m.tier, phrase: lowerCased(m.phrase), start: m.start, block: m.block, obligation, structured: block.container === 'list' || block.container === 'table' });
       }
       if (hits.length > 0) byRef.set(ref, hits);
     }

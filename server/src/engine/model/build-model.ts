@@ -426,12 +426,13 @@ function assemble(text: string, raw: readonly TokenizedBlock[]): { sections: Sec
       (sections[open.pop() as number] as { span: { end: number } }).span.end = heading.span.start;
     }
     const index = i + 1;
+    const { title, titleTokens } = headingTitle(text, heading);
     sections.push({
       index,
       level: heading.depth,
-      title: titleOf(text, heading),
+      title,
       heading: heading.span,
-      titleTokens: heading.tokens.map((t) => ({ ...t, start: t.start + heading.base, end: t.end + heading.base })),
+      titleTokens,
       span: { start: heading.span.start, end: text.length },
       body: { start: heading.span.end, end: headings[i + 1]?.span.start ?? text.length },
       parent: open.length > 0 ? (open[open.length - 1] as number) : 0,
@@ -444,20 +445,45 @@ function assemble(text: string, raw: readonly TokenizedBlock[]): { sections: Sec
   for (const block of raw) {
     if (block.kind === 'heading') section++;
     const index = blocks.length;
-    blocks.push({
-      kind: block.kind,
-      span: block.span,
-      runs: block.runs,
-      tokens: block.tokens,
-      base: block.base,
-      section,
-      container: block.container,
-      linkTokens: block.linkTokens,
-      labelTokens: block.labelTokens,
-    });
+    blocks.push(placedBlock(block, section));
     if (block.kind !== 'heading') sections[section]?.blocks.push(index);
   }
   return { sections, blocks };
+}
+
+/**
+ * What `assemble` makes of one block of a chunk. A chunk that neither changed nor moved keeps its
+ * blocks (see `contentOf`), and so, in the same section, the blocks and titles made of them: a
+ * keystroke then makes new ones only for the chunks it changed or moved.
+ */
+const placedBlocks = new WeakMap<TokenizedBlock, Block>();
+const headingTitles = new WeakMap<TokenizedBlock, { readonly title: string; readonly titleTokens: readonly Token[] }>();
+
+function placedBlock(block: TokenizedBlock, section: number): Block {
+  const known = placedBlocks.get(block);
+  if (known?.section === section) return known;
+  const placed: Block = {
+    kind: block.kind,
+    span: block.span,
+    runs: block.runs,
+    tokens: block.tokens,
+    base: block.base,
+    section,
+    container: block.container,
+    linkTokens: block.linkTokens,
+    labelTokens: block.labelTokens,
+  };
+  placedBlocks.set(block, placed);
+  return placed;
+}
+
+function headingTitle(text: string, heading: TokenizedBlock): { readonly title: string; readonly titleTokens: readonly Token[] } {
+  let known = headingTitles.get(heading);
+  if (!known) {
+    known = { title: titleOf(text, heading), titleTokens: heading.tokens.map((t) => ({ ...t, start: t.start + heading.base, end: t.end + heading.base })) };
+    headingTitles.set(heading, known);
+  }
+  return known;
 }
 
 function withoutTemplateTags(text: string, span: Span): Span[] {
