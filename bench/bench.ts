@@ -22,6 +22,12 @@ const MARKDOWNLINT = join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownli
 const PIM_LINT = join(ROOT, 'bin', 'pim-lint.cjs');
 /** Keystrokes per editing run, and hover and completion requests per run. */
 const EDITS = 60;
+/**
+ * The first keystrokes after a document is opened run code V8 has not optimised yet (re-analysis
+ * differs from the first analysis); the editing run types this many more, and reports their p95
+ * beside the figure, as steady typing.
+ */
+const STEADY_EDITS = 60;
 const REQUESTS = 100;
 const OPEN_DOCUMENTS = 1000;
 const SCALING_LINES = [1000, 3000, 10_000, 30_000, 100_000];
@@ -129,6 +135,8 @@ interface EditingRun {
   readonly firstDiagnostics: number;
   readonly editP95: number;
   readonly editP50: number;
+  /** p95 of the STEADY_EDITS keystrokes typed after the EDITS of the figure. */
+  readonly steadyEditP95: number;
   readonly hoverP95: number;
   readonly completionP95: number;
   readonly diagnostics: number;
@@ -144,7 +152,11 @@ async function editingRun(text: string): Promise<EditingRun> {
     const firstDiagnostics = performance.now() - opened;
     const latencies: number[] = [];
     let version = 1;
-    for (const { line, character } of spreadPositions(text, ['the monitor records', 'consent', 'referral'], EDITS)) {
+    // The figure's keystrokes and the steady ones, each spread through the whole document.
+    const positions = spreadPositions(text, ['the monitor records', 'consent', 'referral'], EDITS + STEADY_EDITS);
+    const figure = positions.filter((_, i) => i % 2 === 0).slice(0, EDITS);
+    const steady = positions.filter((_, i) => i % 2 === 1).slice(0, STEADY_EDITS);
+    for (const { line, character } of [...figure, ...steady]) {
       version++;
       const expected = version;
       const sent = performance.now();
@@ -152,6 +164,7 @@ async function editingRun(text: string): Promise<EditingRun> {
       await client.diagnostics(uri, (_, v) => v === expected);
       latencies.push(performance.now() - sent);
     }
+    const steadyLatencies = latencies.splice(EDITS);
     // Hovers and completions on the last version, whose analysis the diagnostics already made.
     const current = text;
     const hover = await requestLatencies(client, uri, 'textDocument/hover', spreadPositions(current, ['informed consent', 'do no harm', 'referral pathway', 'data protection', '## '], REQUESTS, 3));
@@ -160,7 +173,7 @@ async function editingRun(text: string): Promise<EditingRun> {
       ...spreadPositions(current, ['\n## '], REQUESTS / 2, 3),
       ...spreadPositions(current, [' the ', ' data '], REQUESTS / 2, 3),
     ]);
-    return { firstDiagnostics, editP95: percentile(latencies, 95), editP50: percentile(latencies, 50), hoverP95: percentile(hover, 95), completionP95: percentile(completion, 95), diagnostics: first.length };
+    return { firstDiagnostics, editP95: percentile(latencies, 95), editP50: percentile(latencies, 50), steadyEditP95: percentile(steadyLatencies, 95), hoverP95: percentile(hover, 95), completionP95: percentile(completion, 95), diagnostics: first.length };
   });
 }
 
@@ -355,7 +368,7 @@ async function printEditingOnly(runs: number, sop: string): Promise<void> {
   const rows: [string, Stat][] = [];
   for (const [label, text] of [['##', sop], ['###', allHeadingsAtLevel3(sop)]] as const) {
     const list = await timesAsync(runs, () => editingRun(text));
-    rows.push([`edit p95, ${label} sections`, stat(list.map((r) => r.editP95))], [`first diagnostics, ${label} sections`, stat(list.map((r) => r.firstDiagnostics))]);
+    rows.push([`edit p95, ${label} sections`, stat(list.map((r) => r.editP95))], [`steady typing p95, ${label} sections`, stat(list.map((r) => r.steadyEditP95))], [`first diagnostics, ${label} sections`, stat(list.map((r) => r.firstDiagnostics))]);
   }
   rows.push(['longest wait for a hover while a 1 MB handbook is linted', stat(await timesAsync(runs, () => responsivenessRun(DECLARED_PIM + handbook())))]);
   for (const [label, value] of rows) console.log(`${label.padEnd(60)}  ${format(value)}`);
@@ -437,6 +450,8 @@ async function main(): Promise<void> {
       serverReadyFirstStartMs: Math.round(starts.first),
       editP50Ms: stat(editing.h2.map((r) => r.editP50)),
       editP50MsH3: stat(editing.h3.map((r) => r.editP50)),
+      steadyEditP95Ms: stat(editing.h2.map((r) => r.steadyEditP95)),
+      steadyEditP95MsH3: stat(editing.h3.map((r) => r.steadyEditP95)),
       firstDiagnosticsMsH3: stat(editing.h3.map((r) => r.firstDiagnostics)),
       diagnosticsOnOpen: editing.h2[0]?.diagnostics,
       scalingMs: SCALING_LINES.map((lines, i) => ({ lines, ...stat(scaling.map((s) => s.points[i]?.ms as number)) })),
@@ -450,6 +465,7 @@ async function main(): Promise<void> {
   const rows: [string, string, string][] = [
     ['edit to diagnostics, 5,000-line SOP with ## sections, p95', format(result.editP95Ms), '≤ 30 ms'],
     ['the same text with every heading at ###, p95', format(result.editP95MsH3), '≤ 30 ms'],
+    [`the next ${STEADY_EDITS} keystrokes (steady typing), p95, ## / ###`, `${format(result.details.steadyEditP95Ms)} / ${format(result.details.steadyEditP95MsH3)}`, ''],
     ['first diagnostics after opening it', format(result.firstDiagnosticsMs), '≤ 400 ms'],
     ['server ready (initialize answered)', format(result.serverReadyMs), '≤ 200 ms'],
     ['the same, first start (no code cache yet)', `${result.details.serverReadyFirstStartMs} ms`, ''],
