@@ -62,6 +62,27 @@ test('a new build of the bundle is compiled afresh and its cache replaces the ol
   rmSync(dir, { recursive: true, force: true });
 });
 
+test('a rebuild of the same length never runs the bytecode of the build before', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pim-cc-'));
+  const cacheDir = join(dir, 'cache');
+  // A long bundle, as the real ones are: the changed character is one among 100,000.
+  const build = (version: string) => `// ${'x'.repeat(100_000)}\nmodule.exports = { version: "${version}" };`;
+  assert.deepEqual(runBundleAlone(bundleIn(dir, build('0.1.0')), cacheDir).exports, { version: '0.1.0' });
+  const rebuilt = runBundleAlone(bundleIn(dir, build('0.1.1')), cacheDir);
+  assert.equal(rebuilt.outcome, 'compiled');
+  assert.deepEqual(rebuilt.exports, { version: '0.1.1' });
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('a bundle that opens with a #! line runs, from the cache too', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pim-cc-'));
+  const cacheDir = join(dir, 'cache');
+  const file = bundleIn(dir, '#!/usr/bin/env node\nmodule.exports = { line: new Error().stack.split("\\n")[1].split(":").at(-2) };');
+  assert.deepEqual(runBundleAlone(file, cacheDir).exports, { line: '2' });
+  assert.equal(runBundleAlone(file, cacheDir).outcome, 'used');
+  rmSync(dir, { recursive: true, force: true });
+});
+
 test('a cache V8 rejects is compiled over and rewritten; the bundle runs either way', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pim-cc-'));
   const cacheDir = join(dir, 'cache');

@@ -10,6 +10,7 @@
  * is read only as a regular file the user owns, and can be moved or turned off with
  * `PIM_COMPILE_CACHE` (a folder, or `off`).
  */
+import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -38,8 +39,10 @@ export interface BundleRun {
 
 /** Loads `file` as `require(file)` would, from the code cache when one fits. */
 export function runBundle(file: string, options: RunOptions): BundleRun {
-  const source = readFileSync(file, 'utf8');
-  const cacheFile = options.cacheDir === undefined ? undefined : join(options.cacheDir, cacheName(file, source));
+  const bytes = readFileSync(file);
+  // A `#!` line is read by V8 only at the very start of a script, and the wrapper comes before it.
+  const source = bytes.toString('utf8').replace(/^#!.*/, '');
+  const cacheFile = options.cacheDir === undefined ? undefined : join(options.cacheDir, cacheName(file, bytes));
   const cachedData = cacheFile === undefined ? undefined : readOwnFile(cacheFile);
   const script = new Script(Module.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
   const outcome: CacheOutcome = cacheFile === undefined ? 'off' : !cachedData ? 'compiled' : script.cachedDataRejected ? 'rejected' : 'used';
@@ -69,22 +72,16 @@ export function compileCacheDir(env: NodeJS.ProcessEnv = process.env, platform: 
 
 /**
  * One file per bundle, runtime and build of the bundle: VS Code's runtime and the system's Node
- * keep a cache each instead of overwriting each other's.
+ * keep a cache each instead of overwriting each other's. V8 tells sources apart by their length
+ * only, so the name carries a hash of the whole bundle: a rebuild of the same length (a version
+ * number changed) must never run the bytecode of the build before.
  */
-function cacheName(file: string, source: string): string {
-  return `${runtimePrefix(file)}${source.length}-${checksum(source)}.cache`;
+function cacheName(file: string, bytes: Buffer): string {
+  return `${runtimePrefix(file)}${createHash('sha1').update(bytes).digest('hex').slice(0, 16)}.cache`;
 }
 
 function runtimePrefix(file: string): string {
   return `${basename(file)}-${process.version}-${process.arch}-`;
-}
-
-/** FNV-1a over a sample of the source: tells builds of one size apart, at no cost worth measuring. */
-function checksum(source: string): string {
-  let hash = 0x811c9dc5;
-  const step = Math.max(1, Math.floor(source.length / 4096));
-  for (let i = 0; i < source.length; i += step) hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193) >>> 0;
-  return hash.toString(16);
 }
 
 /** The file's bytes if it is a regular file of the current user (no symbolic link, nobody else's); else undefined. */
