@@ -426,13 +426,12 @@ function assemble(text: string, raw: readonly TokenizedBlock[]): { sections: Sec
       (sections[open.pop() as number] as { span: { end: number } }).span.end = heading.span.start;
     }
     const index = i + 1;
-    const { title, titleTokens } = headingTitle(text, heading);
     sections.push({
       index,
       level: heading.depth,
-      title,
+      title: titleOf(text, heading),
       heading: heading.span,
-      titleTokens,
+      titleTokens: titleTokensOf(heading),
       span: { start: heading.span.start, end: text.length },
       body: { start: heading.span.end, end: headings[i + 1]?.span.start ?? text.length },
       parent: open.length > 0 ? (open[open.length - 1] as number) : 0,
@@ -454,10 +453,10 @@ function assemble(text: string, raw: readonly TokenizedBlock[]): { sections: Sec
 /**
  * What `assemble` makes of one block of a chunk. A chunk that neither changed nor moved keeps its
  * blocks (see `contentOf`), and so, in the same section, the blocks and titles made of them: a
- * keystroke then makes new ones only for the chunks it changed or moved.
+ * keystroke then makes new ones only for the chunks it changed or moved. (The title's text is memoised by `titleOf`.)
  */
 const placedBlocks = new WeakMap<TokenizedBlock, Block>();
-const headingTitles = new WeakMap<TokenizedBlock, { readonly title: string; readonly titleTokens: readonly Token[] }>();
+const titleTokensByHeading = new WeakMap<TokenizedBlock, readonly Token[]>();
 
 function placedBlock(block: TokenizedBlock, section: number): Block {
   const known = placedBlocks.get(block);
@@ -477,13 +476,14 @@ function placedBlock(block: TokenizedBlock, section: number): Block {
   return placed;
 }
 
-function headingTitle(text: string, heading: TokenizedBlock): { readonly title: string; readonly titleTokens: readonly Token[] } {
-  let known = headingTitles.get(heading);
-  if (!known) {
-    known = { title: titleOf(text, heading), titleTokens: heading.tokens.map((t) => ({ ...t, start: t.start + heading.base, end: t.end + heading.base })) };
-    headingTitles.set(heading, known);
+/** A heading's words in document offsets. */
+function titleTokensOf(heading: TokenizedBlock): readonly Token[] {
+  let tokens = titleTokensByHeading.get(heading);
+  if (!tokens) {
+    tokens = heading.tokens.map((t) => ({ ...t, start: t.start + heading.base, end: t.end + heading.base }));
+    titleTokensByHeading.set(heading, tokens);
   }
-  return known;
+  return tokens;
 }
 
 function withoutTemplateTags(text: string, span: Span): Span[] {

@@ -34,13 +34,14 @@ export default defineRule({
   *check({ analysis, report, message }) {
     const { model, placeholderWords } = analysis;
     const seen = new Map<string, Span>();
-    let previous: { block: number } | undefined;
+    // The last block of the current run of copied blocks; none yet.
+    let runEnd = -2;
     for (let index = 0; index < model.blocks.length; index++) {
       const block = model.blocks[index] as Block;
       if (stepEndsAt(index)) yield;
       if (block.kind === 'heading') {
         // Sections pasted together, their headings renamed or not, are one copy: a heading does not end the run.
-        if (previous !== undefined && previous.block >= index - 1) previous = { block: index };
+        if (runEnd >= index - 1) runEnd = index;
         continue;
       }
       for (const sentence of sentencesOf(model.text, block)) {
@@ -52,8 +53,8 @@ export default defineRule({
           continue;
         }
         // A run of copied blocks (a whole list or a run of sections pasted twice) is one finding, not one per item.
-        const continuesRun = previous !== undefined && previous.block >= index - 1;
-        previous = { block: index };
+        const continuesRun = runEnd >= index - 1;
+        runEnd = index;
         if (continuesRun) continue;
         report({ span, message: message('duplicated-text'), related: [{ span: first, message: message('duplicated-text.first') }] });
       }

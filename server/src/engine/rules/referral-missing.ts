@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { firstHit, mentions, missingSectionAbout, sameSectionAs } from './signals';
+import { firstHit, mentions, missingSectionAbout, sectionsWith } from './signals';
 
 export default defineRule({
   id: 'referral-missing',
@@ -40,7 +40,8 @@ export default defineRule({
     }
     // Asked about their safety or about violence, some respondents disclose incidents, as in case work.
     // The topic counts where its section speaks of interviews or a questionnaire, not as a passing word.
-    const topic = analysis.signalHits('disclosure-topics').find((hit) => sameSectionAs(analysis, hit, 'collection-from-people'));
+    const asked = sectionsWith(analysis, 'collection-from-people');
+    const topic = analysis.signalHits('disclosure-topics').find((hit) => asked.has(analysis.block(hit.block).section));
     if (topic) report({ span: topic.span, message: message('referral-missing.questions', { topic: topic.phrase }) });
   },
 });

@@ -60,10 +60,9 @@ export function* eachAffirmedSentence(analysis: Analysis, anchorSignal: string, 
   }
 }
 
-/** Whether a signal occurs in the section of a hit (its heading included), not only somewhere in the document. */
-export function sameSectionAs(analysis: Analysis, hit: SignalHit, signalId: string): boolean {
-  const section = analysis.block(hit.block).section;
-  return analysis.signalHits(signalId).some((other) => analysis.block(other.block).section === section);
+/** The sections in which a signal occurs (a heading belongs to the section it opens). */
+export function sectionsWith(analysis: Analysis, signalId: string): Set<number> {
+  return new Set([...analysis.blocksWith(signalId)].map((block) => analysis.block(block).section));
 }
 
 /** Whether the sentence around a document offset denies what it says ("no agreement is needed", "never use WhatsApp"). */
