@@ -1,13 +1,52 @@
 /** Pure: Markdown text -> mdast, with front matter and GFM (tables, task lists, footnotes). */
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
-import type { Root } from 'mdast';
+import { combineExtensions } from 'micromark-util-combine-extensions';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import type { Nodes, Root } from 'mdast';
 
-// The processor holds no per-document state, so one frozen instance serves every parse.
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
+/** remark-gfm without autolink literals, in remark-gfm's order (see gfm() and gfmFromMarkdown()). */
+function gfmWithoutAutolinkLiterals(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(combineExtensions([gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()]));
+  (data.fromMarkdownExtensions ??= []).push([gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()]);
+}
 
+// The processors hold no per-document state, so one frozen instance of each serves every parse.
+const withEveryExtension = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
+const withoutAutolinkLiterals = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfmWithoutAutolinkLiterals).freeze();
+
+/**
+ * What a text value must hold for GFM autolink literals to link part of it: `www.`, `http://` or
+ * `https://` in any case, or `@` between an address's characters (mailto: and xmpp: addresses too;
+ * not a handle like "@eslint"). Values are decoded, so `http\://` and `&#64;` count too, as they
+ * do for the literals' own tree transform.
+ */
+const AUTOLINK_MARK = /[\w+.-]@[\w.-]|www\.|https?:\/\//i;
+
+/**
+ * Autolink literals cost about half of all parsing: their email construct is tried at the start of
+ * every word and walks back through the paragraph's events each time. A text parsed without them
+ * whose text nodes hold none of their marks has the tree it would have with them: a literal starts
+ * on plain characters, which stay in text nodes, and the marks in link destinations, code and HTML
+ * are never linked. Only where a text node holds a mark is the text parsed again with every
+ * extension (test/engine/parse.test.ts compares both on generated documents).
+ */
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text);
+  const tree = withoutAutolinkLiterals.parse(text);
+  return someTextHolds(tree, AUTOLINK_MARK) ? withEveryExtension.parse(text) : tree;
+}
+
+function someTextHolds(node: Nodes, pattern: RegExp): boolean {
+  if (node.type === 'text') return pattern.test(node.value);
+  return 'children' in node && node.children.some((child) => someTextHolds(child, pattern));
 }
