@@ -22,7 +22,7 @@
  */
 import type { Nodes, Root } from 'mdast';
 import { parseRequest, runToEnd, type Steps } from '../steps';
-import { lineEndAt, lineStartAt, nextLineStart } from '../text/lines';
+import { lineEndAt, lineEndsOf, lineStartAt, nextLineStart } from '../text/lines';
 
 export interface Chunk {
   /** Offset of the chunk's own text in the document. */
@@ -407,8 +407,9 @@ function cutCandidates(text: string, from: number): Candidates {
   let frontMatter = false;
   let first = true;
   let offset = from;
+  const lineEnd = lineEndsOf(text);
   while (offset < text.length) {
-    const end = lineEndAt(text, offset);
+    const end = lineEnd(offset);
     const next = nextLineStart(text, end);
     const line = text.slice(offset, end);
     const blank = BLANK.test(line);

@@ -9,6 +9,11 @@ export const LINE_BREAK = /\r\n|\r|\n/;
 /** Offsets where lines start: 0, then after every line break. */
 export function lineStartsOf(text: string): number[] {
   const starts = [0];
+  // Most documents end their lines with `\n` alone, which the native search finds several times faster.
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 10) starts.push(i + 1);
@@ -24,6 +29,15 @@ export function lineEndAt(text: string, offset: number): number {
     if (code === 10 || code === 13) return i;
   }
   return text.length;
+}
+
+/** `lineEndAt` for one text: the native search for `\n` where the text has no `\r`, several times faster. */
+export function lineEndsOf(text: string): (offset: number) => number {
+  if (text.includes('\r')) return (offset) => lineEndAt(text, offset);
+  return (offset) => {
+    const end = text.indexOf('\n', offset);
+    return end < 0 ? text.length : end;
+  };
 }
 
 /** Offset where the line holding `offset` starts. */
