@@ -13,6 +13,7 @@
 import type { Span } from '../types';
 import type { StructureLimits } from '../limits';
 import { runToEnd, type Steps } from '../steps';
+import { lineEndsOf } from '../text/lines';
 
 export type DeclineReason = 'size' | keyof StructureLimits;
 
@@ -212,17 +213,18 @@ class Scan {
     // Lines before `at` are the front matter: YAML, not Markdown.
     for (let i = 0; i < at; i++) if (text.charCodeAt(i) === LF || (text.charCodeAt(i) === CR && text.charCodeAt(i + 1) !== LF)) this.line++;
     let stepEnd = at + STEP_LENGTH;
+    const lineEnd = lineEndsOf(text);
     while (at < text.length && !this.declined) {
       if (at >= stepEnd) {
         yield;
         stepEnd = at + STEP_LENGTH;
       }
-      const line = lineAt(text, at);
-      this.lineStart = line.start;
-      this.lineEnd = line.end;
-      this.scanLine(line.start, line.end);
+      const end = lineEnd(at);
+      this.lineStart = at;
+      this.lineEnd = end;
+      this.scanLine(at, end);
       this.line++;
-      at = line.next;
+      at = end < text.length ? (text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? end + 2 : end + 1) : end;
     }
     return this.declined;
   }
