@@ -1,6 +1,7 @@
 /**
  * parseMarkdown leaves GFM autolink literals out of texts that cannot hold one (they cost half of
- * all parsing). The trees must be those of the whole remark stack, on every text.
+ * all parsing), and tables out of texts that cannot hold one. The trees must be those of the whole
+ * remark stack, on every text.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -25,9 +26,20 @@ const PIECES = [
   'http', 'https', ':', '//', 'mailto:', 'xmpp:', 'https://x.org', 'a@b.org', ' ', '\n', '\n\n', '- ', '| a | b |\n|---|---|\n| ',
 ];
 const adjacentPieces = fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }).map((pieces) => pieces.join(''));
+/** Lines that come close to a table's delimiter row without a pipe, under paragraphs, in lists and quotes. */
+const TABLE_PIECES = ['a', 'a b', ':', '-', '--', ':-', '-:', ': -', '- :', '---', '===', ' ', '\n', '\n\n', '- ', '1. ', '2) ', '> ', '    ', '*', '`', '<div>'];
+const nearTables = fc.array(fc.constantFrom(...TABLE_PIECES), { maxLength: 30 }).map((pieces) => pieces.join(''));
+const withoutPipes = markdownDocument.map((text) => text.replaceAll('|', ''));
 
-test('documents parse to the tree of remark with remark-gfm, whatever autolink marks they hold and wherever', () => {
-  fc.assert(fc.property(fc.oneof(markdownDocument, adjacentPieces), (text) => assert.deepEqual(parseMarkdown(text), remark.parse(text))), { numRuns: RUNS });
+test('documents parse to the tree of remark with remark-gfm, whatever autolink marks or table rows they hold and wherever', () => {
+  fc.assert(fc.property(fc.oneof(markdownDocument, adjacentPieces, nearTables, withoutPipes), (text) => assert.deepEqual(parseMarkdown(text), remark.parse(text))), { numRuns: RUNS });
+});
+
+test('tables without pipes are tables, as remark reads them', () => {
+  for (const text of ['a\n:-\n', 'a\n-:\n', 'a\n:-:\n', '> a\n> :-', '- a\n  -:', 'a\n: -\n', 'a\n- :\n', 'a\n-\n']) {
+    assert.deepEqual(parseMarkdown(text), remark.parse(text), text);
+  }
+  assert.equal(parseMarkdown('a\n:-\n').children[0]?.type, 'table');
 });
 
 test('every way of writing an autolink literal still makes a link', () => {

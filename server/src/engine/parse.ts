@@ -14,16 +14,26 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Nodes, Root } from 'mdast';
 
-/** remark-gfm without autolink literals, in remark-gfm's order (see gfm() and gfmFromMarkdown()). */
-function gfmWithoutAutolinkLiterals(this: Processor): void {
-  const data = this.data();
-  (data.micromarkExtensions ??= []).push(combineExtensions([gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()]));
-  (data.fromMarkdownExtensions ??= []).push([gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()]);
+/** remark-gfm without autolink literals, and without tables if asked, in remark-gfm's order (see gfm() and gfmFromMarkdown()). */
+function gfmWithout(tables: boolean) {
+  return function gfmWithoutAutolinkLiterals(this: Processor): void {
+    const data = this.data();
+    (data.micromarkExtensions ??= []).push(combineExtensions([gfmFootnote(), gfmStrikethrough(), ...(tables ? [gfmTable()] : []), gfmTaskListItem()]));
+    (data.fromMarkdownExtensions ??= []).push([gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), ...(tables ? [gfmTableFromMarkdown()] : []), gfmTaskListItemFromMarkdown()]);
+  };
 }
 
 // The processors hold no per-document state, so one frozen instance of each serves every parse.
 const withEveryExtension = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
-const withoutAutolinkLiterals = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfmWithoutAutolinkLiterals).freeze();
+const withoutAutolinkLiterals = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfmWithout(true)).freeze();
+const withoutAutolinkLiteralsOrTables = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfmWithout(false)).freeze();
+
+/**
+ * What a text must hold for a GFM table: its delimiter row has a pipe, or a colon beside a dash
+ * (`:-`, `-:`) when it has none. The table construct reads the first line of every paragraph as a
+ * header row before it finds no delimiter row under it, a quarter of all parsing where none can be.
+ */
+const MAY_HOLD_TABLE = /\||:-|-:/;
 
 /**
  * What a text value must hold for GFM autolink literals to link part of it: `www.`, `http://` or
@@ -42,7 +52,7 @@ const AUTOLINK_MARK = /[\w+.-]@[\w.-]|www\.|https?:\/\//i;
  * extension (test/engine/parse.test.ts compares both on generated documents).
  */
 export function parseMarkdown(text: string): Root {
-  const tree = withoutAutolinkLiterals.parse(text);
+  const tree = (MAY_HOLD_TABLE.test(text) ? withoutAutolinkLiterals : withoutAutolinkLiteralsOrTables).parse(text);
   return someTextHolds(tree, AUTOLINK_MARK) ? withEveryExtension.parse(text) : tree;
 }
 
