@@ -56,7 +56,12 @@ export function parseMarkdown(text: string): Root {
   return someTextHolds(tree, AUTOLINK_MARK) ? withEveryExtension.parse(text) : tree;
 }
 
-function someTextHolds(node: Nodes, pattern: RegExp): boolean {
-  if (node.type === 'text') return pattern.test(node.value);
-  return 'children' in node && node.children.some((child) => someTextHolds(child, pattern));
+/** Without recursion, as `build-model.ts` walks trees: nesting the guard lets through must not overflow the stack. */
+function someTextHolds(tree: Root, pattern: RegExp): boolean {
+  const stack: Nodes[] = [tree];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.type === 'text' && pattern.test(node.value)) return true;
+    if ('children' in node) for (const child of node.children) stack.push(child);
+  }
+  return false;
 }
