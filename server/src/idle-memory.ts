@@ -93,11 +93,16 @@ export function collectWhenIdle(): void {
   setInterval(() => collector.look(), LOOK_INTERVAL_MS).unref();
 }
 
-/** V8's `gc`, which a context made after the flag is set exposes. */
+/**
+ * V8's `gc`, which a context made while the flag is set exposes. The flag is unset again at once:
+ * V8 stamps code caches with its flags, and a cache written while it was set (the launcher's,
+ * see `launch/compile-cache.ts`) would be rejected by every start, which runs without it.
+ */
 function garbageCollector(): (() => void) | undefined {
   try {
     setFlagsFromString('--expose-gc');
     const gc: unknown = runInNewContext('gc');
+    setFlagsFromString('--no-expose-gc');
     return typeof gc === 'function' ? () => (gc as () => void)() : undefined;
   } catch {
     return undefined;

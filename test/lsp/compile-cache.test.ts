@@ -27,8 +27,8 @@ const MODULE = fileURLToPath(new URL('../../server/src/launch/compile-cache.ts',
  * Runs the bundle in a process of its own, as the launchers do, and writes the cache at once if the
  * run should leave one. Within one process V8 keeps what it compiled and would not look at the cache again.
  */
-function runBundleAlone(file: string, cacheDir: string | undefined): { outcome: string; exports: unknown } {
-  const driver = `const { runBundle } = require(${JSON.stringify(MODULE)}); const run = runBundle(${JSON.stringify(file)}, { cacheDir: ${JSON.stringify(cacheDir)} }); run; process.stdout.write(JSON.stringify({ outcome: run.outcome, exports: run.exports }));`;
+function runBundleAlone(file: string, cacheDir: string | undefined, refresh = false, then = ''): { outcome: string; exports: unknown } {
+  const driver = `const { runBundle } = require(${JSON.stringify(MODULE)}); const run = runBundle(${JSON.stringify(file)}, { cacheDir: ${JSON.stringify(cacheDir)}, refresh: ${refresh} }); ${then}; process.stdout.write(JSON.stringify({ outcome: run.outcome, exports: run.exports }));`;
   const child = spawnSync(process.execPath, ['--import', 'tsx', '-e', driver], { encoding: 'utf8', timeout: 30_000 });
   assert.equal(child.status, 0, child.stderr);
   return JSON.parse(child.stdout) as { outcome: string; exports: unknown };
@@ -83,6 +83,27 @@ test('a bundle that opens with a #! line runs, from the cache too', () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+test('a used cache is written again, where asked, once a run has compiled much more of the bundle', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pim-cc-'));
+  const cacheDir = join(dir, 'cache');
+  // Functions V8 compiles only when they are first called, as an analysis is compiled long after the server started.
+  const inner = Array.from({ length: 300 }, (_, i) => `function f${i}(x) { let s = 0; for (let k = 0; k < x; k++) s += k * ${i}; return s; }`).join('\n');
+  const file = bundleIn(dir, `module.exports = { answer: 42, later() { ${inner}\n return [${Array.from({ length: 300 }, (_, i) => `f${i}(3)`).join(', ')}].length; } };`);
+  const sizeOfCache = () => statSync(join(cacheDir, cacheFiles(cacheDir)[0] as string)).size;
+  assert.equal(runBundleAlone(file, cacheDir).outcome, 'compiled');
+  const started = sizeOfCache();
+  assert.equal(runBundleAlone(file, cacheDir, false, 'run.exports.later()').outcome, 'used');
+  assert.equal(sizeOfCache(), started, 'a cache was written again without being asked to');
+  assert.equal(runBundleAlone(file, cacheDir, true).outcome, 'used');
+  assert.equal(sizeOfCache(), started, 'a run that compiled nothing more wrote the cache again');
+  assert.equal(runBundleAlone(file, cacheDir, true, 'run.exports.later()').outcome, 'used');
+  const grown = sizeOfCache();
+  assert.ok(grown > started * 1.5, `the cache did not grow with what the run compiled: ${started} -> ${grown} bytes`);
+  assert.equal(runBundleAlone(file, cacheDir, true, 'run.exports.later()').outcome, 'used');
+  assert.equal(sizeOfCache(), grown);
+  rmSync(dir, { recursive: true, force: true });
+});
+
 test('a cache V8 rejects is compiled over and rewritten; the bundle runs either way', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pim-cc-'));
   const cacheDir = join(dir, 'cache');
@@ -133,6 +154,22 @@ test('the cache folder: PIM_COMPILE_CACHE, else the per-user cache folder of eac
   assert.equal(compileCacheDir({}, 'darwin', '/Users/u'), join('/Users/u', 'Library', 'Caches', 'pim-language-tools'));
   assert.equal(compileCacheDir({ LOCALAPPDATA: 'C:\\Users\\u\\AppData\\Local' }, 'win32', 'C:\\Users\\u'), join('C:\\Users\\u\\AppData\\Local', 'pim-language-tools'));
   assert.equal(compileCacheDir({}, 'win32', 'C:\\Users\\u'), undefined);
+});
+
+test('the cache a language server leaves after it has run a while is one the next start uses', async () => {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'pim-cc-server-'));
+  const env = { ...process.env, PIM_COMPILE_CACHE: cacheDir };
+  const first = await startTestClient(null, undefined, env);
+  // Past the second after which the server starts collecting its heap when idle (server/src/main.ts).
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  await first.stop();
+  const [name] = cacheFiles(cacheDir) as [string];
+  const written = statSync(join(cacheDir, name)).mtimeMs;
+  // A start that rejected the cache would compile and write it again on exit.
+  const second = await startTestClient(null, undefined, env);
+  await second.stop();
+  assert.equal(statSync(join(cacheDir, name)).mtimeMs, written, 'the second start rejected the cache the first one left');
+  rmSync(cacheDir, { recursive: true, force: true });
 });
 
 test('the language server leaves its cache when it exits, and starts from it the next time', async () => {

@@ -23,11 +23,21 @@ export interface RunOptions {
   /** Where cache files go; `undefined` turns the cache off. */
   readonly cacheDir: string | undefined;
   /**
-   * Write the cache after this many milliseconds too, not only at exit: a long-running server,
-   * once its start and first work are compiled, may end in a way that runs no exit handler.
+   * Write the cache after each of these many milliseconds too, not only at exit: a long-running
+   * server may end in a way that runs no exit handler.
    */
-  readonly writeAfterMs?: number;
+  readonly writeAfterMs?: readonly number[];
+  /**
+   * Write a cache that was used again (at exit and at those times) when the bytecode has grown by
+   * a tenth since: a server whose earlier run only started leaves a cache without the analysis, which
+   * V8 then compiles on every first analysis. For a long-running process, which can afford to
+   * serialise its bytecode to compare.
+   */
+  readonly refresh?: boolean;
 }
+
+/** How much more bytecode than the cache holds makes a used cache worth writing again. */
+const REFRESH_GROWTH = 1.1;
 
 export interface BundleRun {
   readonly outcome: CacheOutcome;
@@ -47,14 +57,19 @@ export function runBundle(file: string, options: RunOptions): BundleRun {
   const script = new Script(Module.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
   const outcome: CacheOutcome = cacheFile === undefined ? 'off' : !cachedData ? 'compiled' : script.cachedDataRejected ? 'rejected' : 'used';
   let pending = outcome === 'compiled' || outcome === 'rejected';
+  // The size of the bytecode in the cache file, to tell whether a refresh would add to it.
+  let cached = outcome === 'used' ? (cachedData?.length ?? 0) : 0;
   const writeCache = (): void => {
-    if (!pending || cacheFile === undefined) return;
+    if (cacheFile === undefined || !(pending || options.refresh)) return;
+    const data = script.createCachedData();
+    if (!pending && data.length < cached * REFRESH_GROWTH) return;
     pending = false;
-    writeCacheFile(cacheFile, runtimePrefix(file), script.createCachedData());
+    cached = data.length;
+    writeCacheFile(cacheFile, runtimePrefix(file), data);
   };
-  if (pending) {
+  if (cacheFile !== undefined && (pending || options.refresh)) {
     process.once('exit', writeCache);
-    if (options.writeAfterMs !== undefined) setTimeout(writeCache, options.writeAfterMs).unref();
+    for (const ms of options.writeAfterMs ?? []) setTimeout(writeCache, ms).unref();
   }
   const module = { exports: {}, filename: file, id: file, loaded: false };
   const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;

@@ -2,5 +2,6 @@
 import { join } from 'node:path';
 import { compileCacheDir, runBundle } from './compile-cache';
 
-// Written 5 s after start too: by then the start and a first analysis are compiled, and an editor may end the server without an exit handler running.
-runBundle(join(__dirname, 'server-main.cjs'), { cacheDir: compileCacheDir(), writeAfterMs: 5000 });
+// Written 5 s and 60 s after start too, as an editor may end the server without an exit handler
+// running; and written again when a run has compiled more of it, such as its first analysis.
+runBundle(join(__dirname, 'server-main.cjs'), { cacheDir: compileCacheDir(), writeAfterMs: [5000, 60_000], refresh: true });
