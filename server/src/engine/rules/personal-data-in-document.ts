@@ -1,5 +1,6 @@
 import type { Analysis } from '../analysis/analysis';
 import type { Span } from '../types';
+import type { Segment } from '../model/build-model';
 import { defineRule } from './define-rule';
 
 type Kind = 'email' | 'phone' | 'gps' | 'identifier';
@@ -50,21 +51,11 @@ export default defineRule({
 
 function findPersonalData(analysis: Analysis): [Kind, Span][] {
   const found: [Kind, Span][] = [];
+  for (const segment of analysis.model.segments) {
+    for (const [kind, start, end] of inChunk(analysis, segment)) found.push([kind, { start: start + segment.base, end: end + segment.base }]);
+  }
   const text = analysis.text;
   const taken = (span: Span): boolean => found.some(([, s]) => span.start < s.end && s.start < span.end);
-  for (const block of analysis.model.blocks) {
-    for (const run of block.runs) {
-      const source = text.slice(run.start, run.end);
-      if (!/\d|@/.test(source)) continue;
-      for (const [kind, pattern, worthIt] of PATTERNS) {
-        if (!worthIt(source)) continue;
-        for (const match of source.matchAll(pattern)) {
-          const span = { start: run.start + (match.index ?? 0), end: run.start + (match.index ?? 0) + match[0].trimEnd().length };
-          if (!taken(span)) found.push([kind, span]);
-        }
-      }
-    }
-  }
   for (const hit of analysis.signalHits('identifier-labels')) {
     const after = text.slice(hit.span.end, hit.span.end + 40);
     const value = IDENTIFIER_VALUE.exec(after);
@@ -74,4 +65,31 @@ function findPersonalData(analysis: Analysis): [Kind, Span][] {
     if (!taken(span)) found.push(['identifier', span]);
   }
   return found.sort((a, b) => a[1].start - b[1].start);
+}
+
+/** A chunk's matches of the patterns, relative to the chunk: only a chunk an edit changed is read again. */
+const matchesOfChunk = new WeakMap<Segment['tree'], readonly (readonly [Kind, number, number])[]>();
+
+function inChunk(analysis: Analysis, segment: Segment): readonly (readonly [Kind, number, number])[] {
+  const known = matchesOfChunk.get(segment.tree);
+  if (known) return known;
+  const found: [Kind, number, number][] = [];
+  // Matches of different blocks never overlap, so those of one chunk are all a match can overlap.
+  const taken = (start: number, end: number): boolean => found.some(([, s, e]) => start < e && s < end);
+  for (const block of analysis.model.blocks.slice(segment.first, segment.first + segment.count)) {
+    for (const run of block.runs) {
+      const source = analysis.text.slice(run.start, run.end);
+      if (!/\d|@/.test(source)) continue;
+      for (const [kind, pattern, worthIt] of PATTERNS) {
+        if (!worthIt(source)) continue;
+        for (const match of source.matchAll(pattern)) {
+          const start = run.start + (match.index ?? 0) - segment.base;
+          const end = start + match[0].trimEnd().length;
+          if (!taken(start, end)) found.push([kind, start, end]);
+        }
+      }
+    }
+  }
+  matchesOfChunk.set(segment.tree, found);
+  return found;
 }
