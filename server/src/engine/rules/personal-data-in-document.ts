@@ -1,6 +1,7 @@
 import type { Analysis } from '../analysis/analysis';
 import type { Span } from '../types';
 import type { Segment } from '../model/build-model';
+import { perChunk } from '../analysis/chunk-matches';
 import { defineRule } from './define-rule';
 
 type Kind = 'email' | 'phone' | 'gps' | 'identifier';
@@ -68,28 +69,27 @@ function findPersonalData(analysis: Analysis): [Kind, Span][] {
 }
 
 /** A chunk's matches of the patterns, relative to the chunk: only a chunk an edit changed is read again. */
-const matchesOfChunk = new WeakMap<Segment['tree'], readonly (readonly [Kind, number, number])[]>();
+const matchesOfChunk = perChunk<typeof PATTERNS, readonly (readonly [Kind, number, number])[]>();
 
 function inChunk(analysis: Analysis, segment: Segment): readonly (readonly [Kind, number, number])[] {
-  const known = matchesOfChunk.get(segment.tree);
-  if (known) return known;
-  const found: [Kind, number, number][] = [];
-  // Matches of different blocks never overlap, so those of one chunk are all a match can overlap.
-  const taken = (start: number, end: number): boolean => found.some(([, s, e]) => start < e && s < end);
-  for (const block of analysis.model.blocks.slice(segment.first, segment.first + segment.count)) {
-    for (const run of block.runs) {
-      const source = analysis.text.slice(run.start, run.end);
-      if (!/\d|@/.test(source)) continue;
-      for (const [kind, pattern, worthIt] of PATTERNS) {
-        if (!worthIt(source)) continue;
-        for (const match of source.matchAll(pattern)) {
-          const start = run.start + (match.index ?? 0) - segment.base;
-          const end = start + match[0].trimEnd().length;
-          if (!taken(start, end)) found.push([kind, start, end]);
+  return matchesOfChunk(PATTERNS, segment.tree, () => {
+    const found: [Kind, number, number][] = [];
+    // Matches of different blocks never overlap, so those of one chunk are all a match can overlap.
+    const taken = (start: number, end: number): boolean => found.some(([, s, e]) => start < e && s < end);
+    for (const block of analysis.model.blocks.slice(segment.first, segment.first + segment.count)) {
+      for (const run of block.runs) {
+        const source = analysis.text.slice(run.start, run.end);
+        if (!/\d|@/.test(source)) continue;
+        for (const [kind, pattern, worthIt] of PATTERNS) {
+          if (!worthIt(source)) continue;
+          for (const match of source.matchAll(pattern)) {
+            const start = run.start + (match.index ?? 0) - segment.base;
+            const end = start + match[0].trimEnd().length;
+            if (!taken(start, end)) found.push([kind, start, end]);
+          }
         }
       }
     }
-  }
-  matchesOfChunk.set(segment.tree, found);
-  return found;
+    return found;
+  });
 }

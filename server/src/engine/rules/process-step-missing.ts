@@ -2,6 +2,7 @@ import type { Analysis } from '../analysis/analysis';
 import { allPhrases, textIn } from '../knowledge/lookup';
 import type { Activity, DocumentKind, Substep } from '../knowledge/types';
 import { phraseKey } from '../text/normalize';
+import { weakMemo } from '../analysis/chunk-matches';
 import type { Evidence } from '../types';
 import { defineRule } from './define-rule';
 
@@ -72,23 +73,17 @@ export default defineRule({
 function activityFor(analysis: Analysis, substep: Substep): Activity | undefined {
   const kind = analysis.kind;
   if (!kind) return substep.activities[0];
-  let chosen = activityByKind.get(kind);
-  if (!chosen) {
-    chosen = new Map();
-    activityByKind.set(kind, chosen);
-  }
-  if (!chosen.has(substep)) {
+  return activityByKind(kind, substep, () => {
     const kindPhrases = new Set(kind.sections.flatMap((s) => [...allPhrases(s.headings), ...(s.evidence ? allPhrases(s.evidence) : [])]).map(phraseKey));
-    chosen.set(substep, substep.activities.find((a) => allPhrases(a.evidence).some((p) => kindPhrases.has(phraseKey(p)))) ?? substep.activities[0]);
-  }
-  return chosen.get(substep);
+    return substep.activities.find((a) => allPhrases(a.evidence).some((p) => kindPhrases.has(phraseKey(p)))) ?? substep.activities[0];
+  });
 }
 
 /**
  * The knowledge alone decides the activity, and normalising every phrase of a kind costs about a
  * millisecond: worked out once per kind and sub-step, for as long as the knowledge is held.
  */
-const activityByKind = new WeakMap<DocumentKind, Map<Substep, Activity | undefined>>();
+const activityByKind = weakMemo<DocumentKind, Substep, Activity | undefined>();
 
 function relatedEvidence(evidence: readonly Evidence[], text: string) {
   return evidence.slice(0, 3).map((e) => ({ span: e.span, message: text }));
