@@ -65,12 +65,15 @@ export function sectionsWith(analysis: Analysis, signalId: string): Set<number> 
   return new Set([...analysis.blocksWith(signalId)].map((block) => analysis.block(block).section));
 }
 
-/** Whether the sentence around a document offset denies what it says ("no agreement is needed", "never use WhatsApp"). */
-export function isNegated(analysis: Analysis, offset: number): boolean {
+/**
+ * Whether the sentence around a document offset denies what it says ("no agreement is needed") or
+ * puts it off to later or to someone else ("the purposes are determined by the controller").
+ */
+export function isDeniedOrDeferred(analysis: Analysis, offset: number): boolean {
   const block = blockAt(analysis, offset);
   if (block < 0) return false;
   const sentence = sentenceInBlock(analysis.text, analysis.block(block), offset);
-  return occursIn(analysis, 'negation', block, sentence);
+  return occursIn(analysis, 'negation', block, sentence) || occursIn(analysis, 'deferral', block, sentence);
 }
 
 /** Index of the block holding an offset (blocks are in document order), or -1. */
