@@ -22,7 +22,7 @@
  */
 import type { Nodes, Root } from 'mdast';
 import { parseRequest, runToEnd, type Steps } from '../steps';
-import { lineEndAt, lineEndsOf, lineStartAt, nextLineStart } from '../text/lines';
+import { afterLineBreak, lineEndAt, lineEndsOf, lineStartAt, nextLineStart } from '../text/lines';
 
 export interface Chunk {
   /** Offset of the chunk's own text in the document. */
@@ -410,7 +410,7 @@ function cutCandidates(text: string, from: number): Candidates {
   const lineEnd = lineEndsOf(text);
   while (offset < text.length) {
     const end = lineEnd(offset);
-    const next = nextLineStart(text, end);
+    const next = afterLineBreak(text, end);
     const line = text.slice(offset, end);
     const blank = BLANK.test(line);
     if (first && FRONT_MATTER_FENCE.test(line) && next > end) {

@@ -13,7 +13,7 @@
 import type { Span } from '../types';
 import type { StructureLimits } from '../limits';
 import { runToEnd, type Steps } from '../steps';
-import { lineEndsOf } from '../text/lines';
+import { afterLineBreak, lineEndsOf } from '../text/lines';
 
 export type DeclineReason = 'size' | keyof StructureLimits;
 
@@ -224,7 +224,7 @@ class Scan {
       this.lineEnd = end;
       this.scanLine(at, end);
       this.line++;
-      at = end < text.length ? (text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? end + 2 : end + 1) : end;
+      at = afterLineBreak(text, end);
     }
     return this.declined;
   }

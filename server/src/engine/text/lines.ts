@@ -51,8 +51,12 @@ export function lineStartAt(text: string, offset: number): number {
 
 /** Offset after the line break that ends the line holding `offset` (the text's length on the last line). */
 export function nextLineStart(text: string, offset: number): number {
-  const end = lineEndAt(text, offset);
-  if (end === text.length) return end;
+  return afterLineBreak(text, lineEndAt(text, offset));
+}
+
+/** Where the next line starts when a line ends at `end`: after its line break, or `end` at the end of the text. */
+export function afterLineBreak(text: string, end: number): number {
+  if (end >= text.length) return end;
   return text.startsWith('\r\n', end) ? end + 2 : end + 1;
 }
 
