@@ -1,5 +1,8 @@
 /** Pure: helpers the Principles-in-Action rules share to read lexicon signals in sentences. */
 import type { Analysis, SignalHit } from '../analysis/analysis';
+import { perChunk, segmentMatches, type ChunkMatch } from '../analysis/chunk-matches';
+import type { Block, DocumentModel, Segment } from '../model/build-model';
+import type { PhraseMatcher } from '../text/phrase-matcher';
 import { namesOf, phrasesIn } from '../knowledge/lookup';
 import { tokenize } from '../text/normalize';
 import { sentenceInBlock } from '../text/sentences';
@@ -45,19 +48,57 @@ export function firstAffirmedSentence(analysis: Analysis, anchorSignal: string, 
   return undefined;
 }
 
-/** `affirmedSentences` one at a time, for callers that may stop early. */
+/** `affirmedSentences` one at a time, for callers that may stop early; each chunk's are worked out once. */
 export function* eachAffirmedSentence(analysis: Analysis, anchorSignal: string, query: SentenceQuery): Generator<Span> {
-  const seen = new Set<string>();
+  const { model } = analysis;
+  const key = queryKey(anchorSignal, query);
+  for (const segment of model.segments) {
+    const byQuery = affirmedByChunk(analysis.matchers.signals, segment.tree, () => new Map());
+    let inChunk = byQuery.get(key);
+    if (!inChunk) {
+      inChunk = affirmedInChunk(model, segment, analysis.matchers.signals, anchorSignal, query);
+      byQuery.set(key, inChunk);
+    }
+    for (const sentence of inChunk) yield { start: sentence.start + segment.base, end: sentence.end + segment.base };
+  }
+}
+
+/**
+ * Per chunk and query, the affirmed sentences relative to the chunk: what they are depends on the
+ * chunk's text and its signal matches alone, so an edit works them out again for the chunks it changed.
+ */
+const affirmedByChunk = perChunk<PhraseMatcher<string>, Map<string, readonly Span[]>>();
+
+function queryKey(anchorSignal: string, query: SentenceQuery): string {
+  return JSON.stringify([anchorSignal, query.with ?? [], query.without ?? [], query.bodyOnly === true]);
+}
+
+function affirmedInChunk(model: DocumentModel, segment: Segment, signals: PhraseMatcher<string>, anchorSignal: string, query: SentenceQuery): Span[] {
+  const matches = segmentMatches(model, segment, signals);
   const excluded = ['negation', ...(query.without ?? [])];
-  for (const hit of analysis.signalHits(anchorSignal)) {
-    if (query.bodyOnly && analysis.block(hit.block).kind === 'heading') continue;
-    const sentence = sentenceOf(analysis, hit);
+  // A sentence is inside one block: the signals of its block are all it is checked against.
+  const byBlock = new Map<number, ChunkMatch[]>();
+  for (const m of matches) {
+    const list = byBlock.get(m.block);
+    if (list) list.push(m);
+    else byBlock.set(m.block, [m]);
+  }
+  const occurs = (id: string, block: number, sentence: Span): boolean =>
+    (byBlock.get(block) ?? []).some((m) => m.payload === id && m.start + segment.base >= sentence.start && m.end + segment.base <= sentence.end);
+  const found: Span[] = [];
+  const seen = new Set<string>();
+  for (const hit of matches) {
+    if (hit.payload !== anchorSignal) continue;
+    const block = model.blocks[segment.first + hit.block] as Block;
+    if (query.bodyOnly && block.kind === 'heading') continue;
+    const sentence = sentenceInBlock(model.text, block, hit.start + segment.base);
     const key = `${sentence.start}:${sentence.end}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const holds = (query.with ?? []).every((anyOf) => anyOf.some((id) => occursIn(analysis, id, hit.block, sentence)));
-    if (holds && !excluded.some((id) => occursIn(analysis, id, hit.block, sentence))) yield sentence;
+    const holds = (query.with ?? []).every((anyOf) => anyOf.some((id) => occurs(id, hit.block, sentence)));
+    if (holds && !excluded.some((id) => occurs(id, hit.block, sentence))) found.push({ start: sentence.start - segment.base, end: sentence.end - segment.base });
   }
+  return found;
 }
 
 /** The sections in which a signal occurs (a heading belongs to the section it opens). */
