@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -207,6 +207,32 @@ test('the built bin runs from a shell, with the same exit codes', () => {
     const failing = spawnSync(process.execPath, [bin, 'docs', '-f', 'json'], { cwd: ws.root, encoding: 'utf8' });
     assert.equal(failing.status, 1, failing.stderr);
     assert.ok(JSON.parse(failing.stdout).length > 0);
+  } finally {
+    ws.dispose();
+  }
+});
+
+test('a reader that stops early (pim-lint | head) ends the output quietly, and the exit code still says what was found', async () => {
+  // Output far past a pipe's buffer, so that the reader is gone while pim-lint still writes.
+  const poor = '---\npim:\n  kind: dpia\n---\n# DPIA\n\nTODO\n\nCall +44 20 7946 0958.\n';
+  const ws = tempWorkspace(Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`docs/dpia-${i}.md`, poor])));
+  try {
+    const bin = join(ROOT, 'bin', 'pim-lint.cjs');
+    const whole = spawnSync(process.execPath, [bin, 'docs', '-f', 'json'], { cwd: ws.root, encoding: 'utf8', maxBuffer: 1 << 26 });
+    assert.ok(whole.stdout.length > 256 * 1024, `${whole.stdout.length} characters`);
+    const child = spawn(process.execPath, [bin, 'docs', '-f', 'json'], { cwd: ws.root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('pim-lint did not exit within 60 s')), 60_000);
+      child.on('close', (status) => {
+        clearTimeout(timer);
+        resolve(status);
+      });
+    });
+    assert.equal(stderr, '');
+    assert.equal(code, whole.status);
   } finally {
     ws.dispose();
   }
