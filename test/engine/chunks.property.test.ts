@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyze } from '../../server/src/engine/index';
-import { buildModel, type DocumentModel } from '../../server/src/engine/model/build-model';
+import { buildModel } from '../../server/src/engine/model/build-model';
+import { comparableModel as comparable } from '../helpers/comparable-model';
 import { knowledge } from '../helpers/knowledge';
 import { applyTextEdit, markdownDocument, textEdit } from '../helpers/markdown-arbitrary';
 
@@ -103,9 +104,3 @@ test('a long table is cut between rows, each chunk given its header: the model i
   const parsedAgain = after.chunks.filter((chunk) => !before.chunks.some((old) => old.tree === chunk.tree));
   assert.ok(parsedAgain.length >= 1 && parsedAgain.length <= 2, `${parsedAgain.length} chunks parsed again`);
 });
-
-/** The model without its parse trees, with word offsets made absolute. */
-function comparable(model: DocumentModel) {
-  const { chunks: _chunks, segments: _segments, blocks, ...rest } = model;
-  return { ...rest, blocks: blocks.map(({ base, tokens, ...block }) => ({ ...block, tokens: tokens.map((t) => ({ ...t, start: base + t.start, end: base + t.end })) })) };
-}

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { buildModel, positionOf } from '../../server/src/engine/model/build-model';
 import { Analysis } from '../../server/src/engine/index';
 import { knowledge } from '../helpers/knowledge';
+import { comparableModel as strip } from '../helpers/comparable-model';
 
 const evidenceText = (text: string): string =>
   buildModel(text)
@@ -102,8 +103,3 @@ test('parsing in chunks and re-using the previous version give the same model as
   assert.doesNotMatch(model.blocks.map((b) => b.runs.map((r) => base.slice(r.start, r.end)).join('')).join('|'), /\[see annex\]|not a heading/);
 });
 
-/** The model without its parse trees, with word offsets made absolute, for comparison. */
-function strip(model: ReturnType<typeof buildModel>) {
-  const { chunks: _chunks, segments: _segments, blocks, ...rest } = model;
-  return { ...rest, blocks: blocks.map(({ base, tokens, ...block }) => ({ ...block, tokens: tokens.map((t) => ({ ...t, start: base + t.start, end: base + t.end })) })) };
-}

@@ -4,15 +4,16 @@
  */
 import type { Knowledge } from '../knowledge/load';
 import type { Category, DocumentKind, Lang, Principle, Section as KindSection, Substep } from '../knowledge/types';
-import { buildModel, buildModelInSteps, type Block, type DocumentModel, type Section } from '../model/build-model';
+import { buildModel, buildModelInSteps, type Block, type DocumentModel, type Section, type Segment } from '../model/build-model';
 import type { PimDeclaration } from '../model/front-matter';
 import { frontMatterEnd, guardDocumentInSteps, type Decline } from '../model/guard';
 import { LIMITS } from '../limits';
 import { runToEnd, type Steps } from '../steps';
+import type { PhraseMatcher } from '../text/phrase-matcher';
 import { lineStartsOf } from '../text/lines';
 import { phraseKeysOf } from '../knowledge/lookup';
 import { DOCUMENT_STATUSES, NO_KIND, type Coverage, type DocumentStatus, type LintOptions, type Span } from '../types';
-import { segmentMatches } from './chunk-matches';
+import { perChunk, segmentMatches, type ChunkMatch } from './chunk-matches';
 import { computeCoverage } from './coverage';
 import { collectEvidenceInSteps, evidenceContext, prepareChunk, type DocumentEvidence, type EvidenceContext } from './evidence';
 import { chooseCategory, type CategorySource } from './infer-category';
@@ -291,27 +292,24 @@ export class Analysis {
     return this.once(`presence:${kind.id}`, () => sectionPresence(this.model, kind, this.sectionEvidenceFor(kind), this.knowledge.calibration));
   }
 
-  /** Where the phrases of a lexicon signal occur in evidence text (headings included). */
+  /** Where the phrases of a lexicon signal occur in evidence text (headings included); placed in the document only for the signals asked about. */
   signalHits(id: string): readonly SignalHit[] {
     if (!this.knowledge.signals.has(id)) throw new Error(`lexicon.json has no signal "${id}"`);
-    return this.allSignalHits.get(id) ?? [];
-  }
-
-  /** Every signal found in one pass over the text, grouped by signal id. */
-  private get allSignalHits(): ReadonlyMap<string, SignalHit[]> {
-    return this.once('signals', () => {
-      const hits = new Map<string, SignalHit[]>();
-      // Straight from each chunk's matches, placed in the document: a long document has thousands.
-      for (const segment of this.model.segments) {
-        for (const m of segmentMatches(this.model, segment, this.matchers.signals)) {
-          const hit = { span: { start: m.start + segment.base, end: m.end + segment.base }, block: m.block + segment.first, phrase: m.phrase };
-          const list = hits.get(m.payload);
-          if (list) list.push(hit);
-          else hits.set(m.payload, [hit]);
-        }
+    return this.once(`signal:${id}`, () => {
+      const hits: SignalHit[] = [];
+      const { segments } = this.model;
+      const bySegment = this.signalMatchesBySegment;
+      for (let i = 0; i < segments.length; i++) {
+        const segment = segments[i] as Segment;
+        for (const m of bySegment[i]?.get(id) ?? []) hits.push({ span: { start: m.start + segment.base, end: m.end + segment.base }, block: m.block + segment.first, phrase: m.phrase });
       }
       return hits;
     });
+  }
+
+  /** Each chunk's signal matches by signal, in the order of `model.segments`. */
+  private get signalMatchesBySegment(): readonly ReadonlyMap<string, readonly ChunkMatch[]>[] {
+    return this.once('signalMatchesBySegment', () => this.model.segments.map((segment) => signalMatchesOf(this.model, segment, this.matchers.signals)));
   }
 
   /** Where a signal occurs in one block: what sentence checks ask, without a pass over the whole document per sentence. */
@@ -374,4 +372,23 @@ export function* parseInSteps(text: string, options: LintOptions, previous?: Ana
 function frontMatterModel(text: string): DocumentModel {
   const end = frontMatterEnd(text, LIMITS.frontMatterScan) ?? 0;
   return { ...buildModel(text.slice(0, end)), text, lineStarts: lineStartsOf(text) };
+}
+
+/**
+ * A chunk's signal matches by signal, relative to the chunk: a long document has thousands of
+ * matches of signals that only the chunk's own evidence reads (duty words), so only those asked
+ * about are placed in the document.
+ */
+const signalMatchesByChunk = perChunk<PhraseMatcher<string>, ReadonlyMap<string, readonly ChunkMatch[]>>();
+
+function signalMatchesOf(model: DocumentModel, segment: Segment, signals: PhraseMatcher<string>): ReadonlyMap<string, readonly ChunkMatch[]> {
+  return signalMatchesByChunk(signals, segment.tree, () => {
+    const bySignal = new Map<string, ChunkMatch[]>();
+    for (const m of segmentMatches(model, segment, signals)) {
+      const list = bySignal.get(m.payload);
+      if (list) list.push(m);
+      else bySignal.set(m.payload, [m]);
+    }
+    return bySignal;
+  });
 }

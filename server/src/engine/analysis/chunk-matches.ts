@@ -34,8 +34,12 @@ export function weakMemo<K extends object, O extends object, V>(): (key: K, of: 
       byObject = new WeakMap();
       byKey.set(key, byObject);
     }
-    if (!byObject.has(of)) byObject.set(of, compute());
-    return byObject.get(of) as V;
+    // One lookup when the value is there, which is nearly always: this runs per chunk and per block on every version.
+    const known = byObject.get(of);
+    if (known !== undefined || byObject.has(of)) return known as V;
+    const value = compute();
+    byObject.set(of, value);
+    return value;
   };
 }
 

@@ -239,7 +239,7 @@ function lengthAllowance(words: number, w: CoverageWeights): number {
  */
 function sectionsCoveredBy(model: DocumentModel, headingBlocks: readonly (Block | undefined)[], matcher: PhraseMatcher<string>, inherit: boolean): Set<number> {
   const covered = new Set<number>();
-  const title = model.sections.filter((s) => s.heading).sort((a, b) => a.level - b.level || a.index - b.index)[0];
+  const title = model.title;
   for (const section of model.sections) {
     if (section === title) continue;
     if (inherit && covered.has(section.parent)) {

@@ -19,8 +19,8 @@ export function readsLikeGuidance(model: DocumentModel, matchers: Matchers): boo
   const questions = headed.filter((s) => /[?¿]\s*\**\s*$/.test(model.text.slice(s.heading.start, s.heading.end).trimEnd()));
   if (questions.length >= MIN_QUESTIONS && questions.length >= QUESTION_SHARE * headed.length) return true;
   if (titlesOf(model).some((tokens) => namesGuidance(tokens, matchers.guidanceTitles, matchers.kindTitles))) return true;
-  const title = [...headed].sort((a, b) => a.level - b.level || a.index - b.index)[0];
-  const opening = model.blocks.find((b) => b.kind !== 'heading' && b.tokens.length > 0 && (title === undefined || b.span.start > title.heading.start));
+  const title = model.title;
+  const opening = model.blocks.find((b) => b.kind !== 'heading' && b.tokens.length > 0 && (title?.heading === undefined || b.span.start > title.heading.start));
   return opening !== undefined && matchers.guidanceOpenings.findAll(opening.tokens.slice(0, OPENING_WORDS)).length > 0;
 }
 
@@ -31,7 +31,7 @@ export function readsLikeTemplate(model: DocumentModel, matchers: Matchers): boo
 
 /** The title heading's words and the front matter's `title:`. */
 function titlesOf(model: DocumentModel): (readonly Token[])[] {
-  const title = model.sections.filter((s) => s.heading).sort((a, b) => a.level - b.level || a.index - b.index)[0];
+  const title = model.title;
   return [title?.titleTokens, model.frontMatter?.titleTokens].filter((t): t is readonly Token[] => t !== undefined);
 }
 

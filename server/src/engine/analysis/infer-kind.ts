@@ -81,7 +81,7 @@ function titleKinds(model: DocumentModel, matchers: Matchers): Set<string> {
 
 /** The words of the title: the first top-level heading, and the front matter's `title:`. */
 export function titleTokens(model: DocumentModel): (readonly Token[])[] {
-  const top = model.sections.filter((s) => s.heading).sort((a, b) => a.level - b.level || a.index - b.index)[0];
+  const top = model.title;
   const titles: (readonly Token[])[] = [];
   if (top) titles.push(top.titleTokens);
   if (model.frontMatter?.titleTokens) titles.push(model.frontMatter.titleTokens);

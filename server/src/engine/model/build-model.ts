@@ -43,7 +43,7 @@ export interface Section {
   readonly title: string;
   /** The heading line; absent for the text before the first heading. */
   readonly heading?: Span;
-  /** Words of the heading, in document offsets. */
+  /** Words of the heading, relative to its block's `base` (they are read for their words: an unchanged heading keeps them wherever it moves). */
   readonly titleTokens: readonly Token[];
   /** From the heading to the end of its last sub-section. */
   readonly span: Span;
@@ -80,6 +80,8 @@ export interface DocumentModel {
   readonly frontMatter?: FrontMatter;
   /** sections[0] is the text before the first heading (level 0), even when empty. */
   readonly sections: readonly Section[];
+  /** The title: the first heading of the highest level there is; none without headings. */
+  readonly title?: Section;
   readonly blocks: readonly Block[];
   readonly comments: readonly HtmlComment[];
   /** Fenced and indented code blocks: never evidence, but still the document's text. */
@@ -117,7 +119,8 @@ const MAX_LABEL_CELL_WORDS = 8;
 /** "Purpose: …" or "Base legal: …" at the start of a paragraph: a label of up to five words. */
 const COLON_LABEL = /^[ \t]*(\p{L}[\p{L}\p{N}'’-]*(?:[ \t]+[\p{L}\p{N}'’-]+){0,4})[ \t]*:[ \t]+\S/u;
 
-interface TokenizedBlock extends RawBlock {
+/** A block read from a chunk: what tokenizing needed of its link text and label is counted, not kept, so a moved chunk has less to move. */
+interface TokenizedBlock extends Omit<RawBlock, 'linkRuns' | 'label'> {
   readonly tokens: readonly Token[];
   readonly base: number;
   readonly linkTokens: number;
@@ -161,7 +164,7 @@ export function* buildModelInSteps(text: string, previous?: DocumentModel | 'who
   const { chunks, parseError } = yield* parseChunksInSteps(text, previous === 'whole' ? 'whole' : (previous?.chunks ?? []));
   const contents: ChunkContent[] = [];
   for (const chunk of chunks) contents.push(yield* contentOf(text, chunk));
-  const { sections, blocks } = assemble(text, contents.flatMap((c) => c.blocks));
+  const { sections, blocks, title } = assemble(text, contents.flatMap((c) => c.blocks));
   let first = 0;
   const segments = chunks.map((chunk, i) => {
     const count = (contents[i] as ChunkContent).blocks.length;
@@ -175,6 +178,7 @@ export function* buildModelInSteps(text: string, previous?: DocumentModel | 'who
     lineStarts: lineStartsOf(text),
     ...(frontMatter ? { frontMatter } : {}),
     sections,
+    ...(title ? { title } : {}),
     blocks,
     comments: contents.flatMap((c) => c.comments),
     code: contents.flatMap((c) => c.code),
@@ -215,21 +219,14 @@ function tokenized(text: string, block: RawBlock, base: number): TokenizedBlock 
   const label = block.label;
   let labelTokens = 0;
   if (label) while (labelTokens < tokens.length && inside([label])(tokens[labelTokens] as Token)) labelTokens++;
-  return { ...block, base, tokens, linkTokens, labelTokens };
+  return { kind: block.kind, span: block.span, runs: block.runs, depth: block.depth, container: block.container, base, tokens, linkTokens, labelTokens };
 }
 
 function moved(content: ChunkContent, delta: number): ChunkContent {
   const shift = (span: Span): Span => ({ start: span.start + delta, end: span.end + delta });
   return {
     start: content.start + delta,
-    blocks: content.blocks.map((b) => ({
-      ...b,
-      span: shift(b.span),
-      runs: b.runs.map(shift),
-      linkRuns: b.linkRuns.map(shift),
-      ...(b.label ? { label: shift(b.label) } : {}),
-      base: b.base + delta,
-    })),
+    blocks: content.blocks.map((b) => ({ ...b, span: shift(b.span), runs: b.runs.map(shift), base: b.base + delta })),
     comments: content.comments.map((c) => ({ ...c, span: shift(c.span) })),
     code: content.code.map(shift),
     links: content.links.map((l) => ({ ...l, span: shift(l.span) })),
@@ -413,7 +410,7 @@ function titleOf(text: string, heading: TokenizedBlock): string {
   return title;
 }
 
-function assemble(text: string, raw: readonly TokenizedBlock[]): { sections: Section[]; blocks: Block[] } {
+function assemble(text: string, raw: readonly TokenizedBlock[]): { sections: Section[]; blocks: Block[]; title: Section | undefined } {
   const headings = raw.filter((b) => b.kind === 'heading');
   const firstHeading = headings[0]?.span.start ?? text.length;
   const sections: (Section & { span: { start: number; end: number }; blocks: number[] })[] = [
@@ -431,7 +428,7 @@ function assemble(text: string, raw: readonly TokenizedBlock[]): { sections: Sec
       level: heading.depth,
       title: titleOf(text, heading),
       heading: heading.span,
-      titleTokens: titleTokensOf(heading),
+      titleTokens: heading.tokens,
       span: { start: heading.span.start, end: text.length },
       body: { start: heading.span.end, end: headings[i + 1]?.span.start ?? text.length },
       parent: open.length > 0 ? (open[open.length - 1] as number) : 0,
@@ -447,16 +444,17 @@ function assemble(text: string, raw: readonly TokenizedBlock[]): { sections: Sec
     blocks.push(placedBlock(block, section));
     if (block.kind !== 'heading') sections[section]?.blocks.push(index);
   }
-  return { sections, blocks };
+  let title: Section | undefined;
+  for (const candidate of sections) if (candidate.heading && (!title || candidate.level < title.level)) title = candidate;
+  return { sections, blocks, title };
 }
 
 /**
  * What `assemble` makes of one block of a chunk. A chunk that neither changed nor moved keeps its
- * blocks (see `contentOf`), and so, in the same section, the blocks and titles made of them: a
- * keystroke then makes new ones only for the chunks it changed or moved. (The title's text is memoised by `titleOf`.)
+ * blocks (see `contentOf`), and so, in the same section, the blocks made of them: a keystroke then
+ * makes new ones only for the chunks it changed or moved. (A heading's title is memoised by `titleOf`.)
  */
 const placedBlocks = new WeakMap<TokenizedBlock, Block>();
-const titleTokensByHeading = new WeakMap<TokenizedBlock, readonly Token[]>();
 
 function placedBlock(block: TokenizedBlock, section: number): Block {
   const known = placedBlocks.get(block);
@@ -474,16 +472,6 @@ function placedBlock(block: TokenizedBlock, section: number): Block {
   };
   placedBlocks.set(block, placed);
   return placed;
-}
-
-/** A heading's words in document offsets. */
-function titleTokensOf(heading: TokenizedBlock): readonly Token[] {
-  let tokens = titleTokensByHeading.get(heading);
-  if (!tokens) {
-    tokens = heading.tokens.map((t) => ({ ...t, start: t.start + heading.base, end: t.end + heading.base }));
-    titleTokensByHeading.set(heading, tokens);
-  }
-  return tokens;
 }
 
 function withoutTemplateTags(text: string, span: Span): Span[] {

@@ -1,4 +1,4 @@
-import type { Block } from '../model/build-model';
+import type { Block, DocumentModel, Section } from '../model/build-model';
 import { defineRule } from './define-rule';
 
 export default defineRule({
@@ -26,18 +26,20 @@ export default defineRule({
   },
   check({ analysis, report, message }) {
     const { model, placeholders, placeholderWords } = analysis;
-    const hasContent = new Map<number, boolean>();
-    for (const section of [...model.sections].reverse()) {
-      const own =
-        section.blocks.some((i) => hasWords(model.blocks[i] as Block, placeholderWords)) ||
-        model.code.some((c) => c.start >= section.body.start && c.end <= section.body.end);
-      hasContent.set(section.index, (hasContent.get(section.index) ?? false) || own);
-      if (section.parent >= 0 && hasContent.get(section.index)) hasContent.set(section.parent, true);
+    const { sections } = model;
+    // By section index, from the last section up, so that a section's content counts for the sections above it.
+    const hasContent = new Uint8Array(sections.length);
+    const isParent = new Uint8Array(sections.length);
+    for (let index = sections.length - 1; index >= 0; index--) {
+      const section = sections[index] as Section;
+      if (!hasContent[index] && ownContent(model, section, placeholderWords)) hasContent[index] = 1;
+      if (section.parent < 0) continue;
+      isParent[section.parent] = 1;
+      if (hasContent[index]) hasContent[section.parent] = 1;
     }
-    const parents = new Set(model.sections.map((s) => s.parent));
-    for (const section of model.sections) {
+    for (const section of sections) {
       // A heading whose sub-sections are all empty is reported through them, once.
-      if (!section.heading || hasContent.get(section.index) || parents.has(section.index)) continue;
+      if (!section.heading || hasContent[section.index] || isParent[section.index]) continue;
       // A section holding only placeholders is reported through the placeholders below.
       if (section.blocks.length > 0) continue;
       report({ span: section.heading, message: message('empty-section.empty', { section: section.title }) });
@@ -47,6 +49,10 @@ export default defineRule({
     }
   },
 });
+
+function ownContent(model: DocumentModel, section: Section, placeholderWords: ReadonlySet<number>): boolean {
+  return section.blocks.some((i) => hasWords(model.blocks[i] as Block, placeholderWords)) || model.code.some((c) => c.start >= section.body.start && c.end <= section.body.end);
+}
 
 function hasWords(block: Block, placeholderWords: ReadonlySet<number>): boolean {
   return block.tokens.some((t) => !placeholderWords.has(block.base + t.start));
