@@ -16,10 +16,6 @@ export function mentions(analysis: Analysis, signalId: string): boolean {
   return analysis.signalHits(signalId).length > 0;
 }
 
-export function sentenceOf(analysis: Analysis, hit: SignalHit): Span {
-  return sentenceInBlock(analysis.text, analysis.block(hit.block), hit.span.start);
-}
-
 /** Whether a signal occurs inside a span of one block. */
 export function occursIn(analysis: Analysis, signalId: string, block: number, span: Span): boolean {
   return analysis.signalHitsIn(signalId, block).some((h) => h.span.start >= span.start && h.span.end <= span.end);
