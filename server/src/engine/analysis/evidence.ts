@@ -207,6 +207,11 @@ function weighed(hits: readonly EvidenceHit[], w: CoverageWeights): { weights: F
   const weights = new Float64Array(hits.length);
   const backings = new Float64Array(hits.length);
   const seen = new Map<string, number>();
+  let powers = powerTables.get(w);
+  if (!powers) {
+    powers = { repeat: [], backingRepeat: [] };
+    powerTables.set(w, powers);
+  }
   for (let i = 0; i < hits.length; i++) {
     const hit = hits[i] as EvidenceHit;
     const earlier = seen.get(hit.phrase) ?? 0;
@@ -214,10 +219,22 @@ function weighed(hits: readonly EvidenceHit[], w: CoverageWeights): { weights: F
     const tier = hit.tier === 'phrase' ? w.phrase : hit.tier === 'word' ? w.word : w.cue;
     // Multiplied in this order, the weights the calibration was fitted with to the last bit.
     const base = tier * ((hit.obligation ? w.obligation : 1) * (hit.structured ? w.structured : 1) * (hit.aside ? w.aside : 1));
-    weights[i] = base * w.repeat ** earlier;
-    backings[i] = w.backingRepeat === 1 ? base : base * w.backingRepeat ** earlier;
+    weights[i] = base * powerOf(powers.repeat, w.repeat, earlier);
+    backings[i] = w.backingRepeat === 1 ? base : base * powerOf(powers.backingRepeat, w.backingRepeat, earlier);
   }
   return { weights, backings };
+}
+
+/**
+ * Powers of the repeat weights, by exponent, per set of fitted weights (the fit script tries many,
+ * which go with their tables): every hit of every version raises a weight to the count of its
+ * phrase's earlier hits, and a table gives the very same numbers as `**` without the call.
+ */
+const powerTables = new WeakMap<CoverageWeights, { readonly repeat: number[]; readonly backingRepeat: number[] }>();
+
+function powerOf(table: number[], base: number, exponent: number): number {
+  for (let k = table.length; k <= exponent; k++) table.push(base ** k);
+  return table[exponent] as number;
 }
 
 /**
