@@ -37,23 +37,33 @@ function evidenceOf(model: DocumentModel, scored: ItemScore, strongest: readonly
     ...scored.headings.map((claim) => ({ span: claim.span, via: 'heading' as const })),
     ...strongest.map((hit) => ({ span: sentenceInBlock(model.text, model.blocks[hit.block] as Block, hit.start), via: 'text' as const })),
   ];
-  return dedupe(evidence).slice(0, MAX_EVIDENCE);
+  return firstDistinct(evidence, MAX_EVIDENCE);
 }
 
 function combine(items: readonly ItemCoverage[]): ItemCoverage {
   const status: CoverageStatus = items.some((i) => i.status === 'addressed') ? 'addressed' : items.some((i) => i.status === 'weak') ? 'weak' : 'missing';
-  const evidence = dedupe(items.flatMap((i) => i.evidence)).slice(0, MAX_EVIDENCE);
+  const evidence = firstDistinct(items.flatMap((i) => i.evidence), MAX_EVIDENCE);
   return { status, evidence };
 }
 
-function dedupe(evidence: readonly Evidence[]): Evidence[] {
-  const seen = new Set<string>();
-  return [...evidence]
-    .sort((a, b) => a.span.start - b.span.start)
-    .filter((e) => {
-      const key = `${e.span.start}:${e.span.end}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
+/**
+ * The first `limit` pieces of evidence in document order, each place once. Long documents have
+ * a heading claim per section that names an item, and twenty are kept: the places are compared
+ * only among those that start at the same offset.
+ */
+function firstDistinct(evidence: readonly Evidence[], limit: number): Evidence[] {
+  const kept: Evidence[] = [];
+  let start = -1;
+  let endsAtStart: number[] = [];
+  for (const e of [...evidence].sort((a, b) => a.span.start - b.span.start)) {
+    if (kept.length >= limit) break;
+    if (e.span.start !== start) {
+      start = e.span.start;
+      endsAtStart = [];
+    }
+    if (endsAtStart.includes(e.span.end)) continue;
+    endsAtStart.push(e.span.end);
+    kept.push(e);
+  }
+  return kept;
 }

@@ -39,7 +39,11 @@ export function sectionPresence(model: DocumentModel, kind: DocumentKind, eviden
     const item = evidence.items.get(sectionRef(kind, section));
     // A specific heading with words under it is the section; a generic one ("Purpose") only when what is under it speaks of the
     // section, or when it is the section's own full name ("Purpose and objectives").
-    const speaksOf = (claim: HeadingClaim): boolean => (item?.hits ?? []).some((hit) => evidence.ancestors[hit.section]?.has(claim.section as number) === true);
+    const speaksOf = (claim: HeadingClaim): boolean => {
+      spokenIn ??= sectionsSpokenIn(item, evidence.ancestors);
+      return spokenIn.has(claim.section as number);
+    };
+    let spokenIn: Set<number> | undefined;
     const names = phraseKeysOf(section.names);
     const ownName = (claim: HeadingClaim): boolean => names.has(phraseKey((model.sections[claim.section as number] as Section).title));
     const headed: Section[] = [];
@@ -55,6 +59,14 @@ export function sectionPresence(model: DocumentModel, kind: DocumentKind, eviden
     presence.set(section.id, { headed, emptyHeaded, score: scoreItem(item, evidence, calibration.sections.weights).score, ...(item ? { item } : {}) });
   }
   return presence;
+}
+
+/** The sections the item's hits are in, and the sections above them: what a heading there speaks of. Worked out once per item, not once per heading. */
+function sectionsSpokenIn(item: ItemEvidence | undefined, ancestors: DocumentEvidence['ancestors']): Set<number> {
+  const spoken = new Set<number>();
+  const hitSections = new Set((item?.hits ?? []).map((hit) => hit.section));
+  for (const section of hitSections) for (const above of ancestors[section] ?? []) spoken.add(above);
+  return spoken;
 }
 
 /** The section holding the strongest evidence, or the label that names the section. */

@@ -81,6 +81,8 @@ interface Parsed {
   readonly offset: number;
   readonly length: number;
   readonly tree: Root;
+  /** The definitions of the own text: found in the tree once, kept with it (a chunk's `definitions`). */
+  readonly definitions: readonly string[];
 }
 
 class ChunkParser {
@@ -177,11 +179,11 @@ class ChunkParser {
         tree = { type: 'root', children: [] };
         this.parseError = answer.error;
       }
-      parsed = { key, offset: before.length, length: own.length, tree };
+      parsed = { key, offset: before.length, length: own.length, tree, definitions: definitionsIn(tree, before.length, before.length + own.length) };
       this.remember(parsed);
     }
-    const { key, tree } = parsed;
-    return { start, length: end - start, tree, key, offset: before.length, definitions: definitionsIn(tree, before.length, before.length + own.length) };
+    const { key, tree, definitions: found } = parsed;
+    return { start, length: end - start, tree, key, offset: before.length, definitions: found };
   }
 
   /**
