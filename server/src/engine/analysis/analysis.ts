@@ -9,11 +9,10 @@ import type { PimDeclaration } from '../model/front-matter';
 import { frontMatterEnd, guardDocumentInSteps, type Decline } from '../model/guard';
 import { LIMITS } from '../limits';
 import { runToEnd, type Steps } from '../steps';
-import type { PhraseMatcher } from '../text/phrase-matcher';
 import { lineStartsOf } from '../text/lines';
 import { phraseKeysOf } from '../knowledge/lookup';
 import { DOCUMENT_STATUSES, NO_KIND, type Coverage, type DocumentStatus, type LintOptions, type Span } from '../types';
-import { perChunk, segmentMatches, type ChunkMatch } from './chunk-matches';
+import { segmentMatchesByPayload, type ChunkMatch } from './chunk-matches';
 import { computeCoverage } from './coverage';
 import { collectEvidenceInSteps, evidenceContext, prepareChunk, type DocumentEvidence, type EvidenceContext } from './evidence';
 import { chooseCategory, type CategorySource } from './infer-category';
@@ -309,7 +308,7 @@ export class Analysis {
 
   /** Each chunk's signal matches by signal, in the order of `model.segments`. */
   private get signalMatchesBySegment(): readonly ReadonlyMap<string, readonly ChunkMatch[]>[] {
-    return this.once('signalMatchesBySegment', () => this.model.segments.map((segment) => signalMatchesOf(this.model, segment, this.matchers.signals)));
+    return this.once('signalMatchesBySegment', () => this.model.segments.map((segment) => segmentMatchesByPayload(this.model, segment, this.matchers.signals)));
   }
 
   /** Where a signal occurs in one block: what sentence checks ask, without a pass over the whole document per sentence. */
@@ -374,21 +373,3 @@ function frontMatterModel(text: string): DocumentModel {
   return { ...buildModel(text.slice(0, end)), text, lineStarts: lineStartsOf(text) };
 }
 
-/**
- * A chunk's signal matches by signal, relative to the chunk: a long document has thousands of
- * matches of signals that only the chunk's own evidence reads (duty words), so only those asked
- * about are placed in the document.
- */
-const signalMatchesByChunk = perChunk<PhraseMatcher<string>, ReadonlyMap<string, readonly ChunkMatch[]>>();
-
-function signalMatchesOf(model: DocumentModel, segment: Segment, signals: PhraseMatcher<string>): ReadonlyMap<string, readonly ChunkMatch[]> {
-  return signalMatchesByChunk(signals, segment.tree, () => {
-    const bySignal = new Map<string, ChunkMatch[]>();
-    for (const m of segmentMatches(model, segment, signals)) {
-      const list = bySignal.get(m.payload);
-      if (list) list.push(m);
-      else bySignal.set(m.payload, [m]);
-    }
-    return bySignal;
-  });
-}

@@ -63,6 +63,25 @@ export function segmentMatches(model: DocumentModel, segment: Segment, matcher: 
   return matchesCache(matcher, segment.tree, () => matchSegment(model, segment, matcher));
 }
 
+const byPayloadCache = perChunk<PhraseMatcher<string>, ReadonlyMap<string, readonly ChunkMatch[]>>();
+
+/**
+ * One chunk's matches grouped by payload (a signal, an item), each list in order: a long document
+ * has thousands of matches of payloads that only its chunks read (duty words), so a caller places
+ * in the document only the payloads it asks about. Computed once per chunk tree.
+ */
+export function segmentMatchesByPayload(model: DocumentModel, segment: Segment, matcher: PhraseMatcher<string>): ReadonlyMap<string, readonly ChunkMatch[]> {
+  return byPayloadCache(matcher, segment.tree, () => {
+    const byPayload = new Map<string, ChunkMatch[]>();
+    for (const m of segmentMatches(model, segment, matcher)) {
+      const list = byPayload.get(m.payload);
+      if (list) list.push(m);
+      else byPayload.set(m.payload, [m]);
+    }
+    return byPayload;
+  });
+}
+
 /** One chunk's matches as `segmentMatches` gives them, worked out afresh: for a caller that keeps what it makes of them. */
 export function matchSegment(model: DocumentModel, segment: Segment, matcher: PhraseMatcher<string>): ChunkMatch[] {
   const matches: ChunkMatch[] = [];

@@ -1,6 +1,6 @@
 /** Pure: helpers the Principles-in-Action rules share to read lexicon signals in sentences. */
 import type { Analysis, SignalHit } from '../analysis/analysis';
-import { perChunk, segmentMatches, type ChunkMatch } from '../analysis/chunk-matches';
+import { perChunk, segmentMatchesByPayload } from '../analysis/chunk-matches';
 import type { Block, DocumentModel, Segment } from '../model/build-model';
 import type { PhraseMatcher } from '../text/phrase-matcher';
 import { namesOf, phrasesIn } from '../knowledge/lookup';
@@ -70,21 +70,14 @@ function queryKey(anchorSignal: string, query: SentenceQuery): string {
 }
 
 function affirmedInChunk(model: DocumentModel, segment: Segment, signals: PhraseMatcher<string>, anchorSignal: string, query: SentenceQuery): Span[] {
-  const matches = segmentMatches(model, segment, signals);
+  const bySignal = segmentMatchesByPayload(model, segment, signals);
   const excluded = ['negation', ...(query.without ?? [])];
-  // A sentence is inside one block: the signals of its block are all it is checked against.
-  const byBlock = new Map<number, ChunkMatch[]>();
-  for (const m of matches) {
-    const list = byBlock.get(m.block);
-    if (list) list.push(m);
-    else byBlock.set(m.block, [m]);
-  }
+  // A sentence is inside one block: a signal occurs in it when one of its matches in that block lies within it.
   const occurs = (id: string, block: number, sentence: Span): boolean =>
-    (byBlock.get(block) ?? []).some((m) => m.payload === id && m.start + segment.base >= sentence.start && m.end + segment.base <= sentence.end);
+    (bySignal.get(id) ?? []).some((m) => m.block === block && m.start + segment.base >= sentence.start && m.end + segment.base <= sentence.end);
   const found: Span[] = [];
   const seen = new Set<string>();
-  for (const hit of matches) {
-    if (hit.payload !== anchorSignal) continue;
+  for (const hit of bySignal.get(anchorSignal) ?? []) {
     const block = model.blocks[segment.first + hit.block] as Block;
     if (query.bodyOnly && block.kind === 'heading') continue;
     const sentence = sentenceInBlock(model.text, block, hit.start + segment.base);
