@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyze } from '../../server/src/engine/index';
 import { buildModel } from '../../server/src/engine/model/build-model';
+import { parseChunksInSteps } from '../../server/src/engine/model/chunks';
+import { parseAnswer } from '../../server/src/engine/steps';
 import { comparableModel as comparable } from '../helpers/comparable-model';
 import { knowledge } from '../helpers/knowledge';
 import { applyTextEdit, markdownDocument, textEdit } from '../helpers/markdown-arbitrary';
@@ -103,4 +105,23 @@ test('a long table is cut between rows, each chunk given its header: the model i
   assert.deepEqual(comparable(after), comparable(buildModel(edited, 'whole')));
   const parsedAgain = after.chunks.filter((chunk) => !before.chunks.some((old) => old.tree === chunk.tree));
   assert.ok(parsedAgain.length >= 1 && parsedAgain.length <= 2, `${parsedAgain.length} chunks parsed again`);
+});
+
+test('a run of definitions is never cut into: each chunk is parsed once, none for a cut the parser would refuse', () => {
+  const paragraphs = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} of the handbook, with a note.[^${i}]\n\n`).join('');
+  const notes = Array.from({ length: 40 }, (_, i) => `[^${i}]: See the guidance, chapter ${i}.\n\n[link${i}]: https://example.org/${i}\n\n`).join('');
+  const text = `# Handbook\n\n${paragraphs}${notes}`;
+  const steps = parseChunksInSteps(text);
+  let parses = 0;
+  let step = steps.next();
+  while (!step.done) {
+    const request = step.value;
+    if (request) parses++;
+    step = steps.next(request ? parseAnswer(request.parse) : undefined);
+  }
+  const { chunks } = step.value;
+  // The first guess of the definitions is right here, so nothing is parsed a second time.
+  assert.equal(parses, chunks.length);
+  assert.ok(chunks.length > 10, `${chunks.length} chunks`);
+  assert.deepEqual(comparable(buildModel(text)), comparable(buildModel(text, 'whole')));
 });
