@@ -83,13 +83,20 @@ test('front matter moved by an edit before it (a byte order mark removed) is rea
   assert.deepEqual(incremental.findings, analyze(text, knowledge, { treatAsPim: true }).findings);
 });
 
-test('an edit re-parses only the chunk it touched, and the one before it, whose probe is its first line', () => {
-  const text = '# Title\n\nIntro.\n\n## A\n\nText a.\n\n## B\n\nText b.\n';
+test('an edit re-parses only the chunk it touched, and the one before it where it touched that one\'s probe', () => {
+  const text = '# Title\n\nIntro.\n\n## A\n\nText a.\n\n## B\n\n> Quote b.\n';
   const before = buildModel(text);
   assert.equal(before.chunks.length, 6);
-  const after = buildModel(text.replace('Text a.', 'Text a, edited.'), before);
-  const reused = after.chunks.map((chunk, i) => chunk.tree === before.chunks[i]?.tree);
-  assert.deepEqual(reused, [true, true, false, false, true, true]);
+  const reusedAfter = (edited: string): boolean[] => {
+    const after = buildModel(edited, before);
+    assert.deepEqual(comparable(after), comparable(buildModel(edited, 'whole')));
+    return after.chunks.map((chunk, i) => chunk.tree === before.chunks[i]?.tree);
+  };
+  // A line of text probes with its first letter: an edit after it leaves the chunk before alone.
+  assert.deepEqual(reusedAfter(text.replace('Text a.', 'Text a, edited.')), [true, true, true, false, true, true]);
+  assert.deepEqual(reusedAfter(text.replace('Text a.', 'Next a.')), [true, true, false, false, true, true]);
+  // Any other line probes whole.
+  assert.deepEqual(reusedAfter(text.replace('> Quote b.', '> Quote b, edited.')), [true, true, true, true, false, false]);
 });
 
 test('a long table is cut between rows, each chunk given its header: the model is the whole parse, and an edit re-parses one row\'s chunk', () => {
