@@ -88,7 +88,7 @@ export function matchSegment(model: DocumentModel, segment: Segment, matcher: Ph
   for (let i = 0; i < segment.count; i++) {
     const block = model.blocks[segment.first + i];
     if (!block) continue;
-    for (const m of matcher.findAll(block.tokens)) matches.push({ payload: m.payload, phrase: m.phrase, start: m.start, end: m.end, block: i, tokens: m.tokenCount });
+    matcher.eachMatch(block.tokens, (payload, phrase, first, last, _, tokens) => matches.push({ payload, phrase, start: first.start, end: last.end, block: i, tokens }));
   }
   return matches;
 }

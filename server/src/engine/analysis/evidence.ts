@@ -427,10 +427,9 @@ type ChunkEvidence = ReadonlyMap<string, readonly TieredMatch[]>;
  */
 function distinctInChunk(model: DocumentModel, segment: Segment, matchers: ItemMatchers): ChunkEvidence {
   // Evidence before cues: where a cue is part of an evidence phrase, the phrase wins.
-  const tiered: TieredMatch[] = [];
-  for (const m of matchSegment(model, segment, matchers.evidence)) tiered.push(withTier(m, m.tokens > 1 ? 'phrase' : 'word'));
-  if (matchers.cues) for (const m of matchSegment(model, segment, matchers.cues)) tiered.push(withTier(m, 'cue'));
-  return withoutOverlaps(tiered);
+  const evidence = matchSegment(model, segment, matchers.evidence).map((m) => withTier(m, m.tokens > 1 ? 'phrase' : 'word'));
+  const cues = matchers.cues ? matchSegment(model, segment, matchers.cues).map((m) => withTier(m, 'cue')) : [];
+  return withoutOverlaps(evidence, cues);
 }
 
 /** One literal for every tiered match, so that they all have one shape. */
@@ -441,13 +440,45 @@ function withTier(m: ChunkMatch, tier: Tier): TieredMatch {
 /**
  * "informed consent" and the "consent" inside it are one mention, not two: of overlapping matches
  * of one item the longest wins ("purpose of the sharing" over "the purpose of"), then the earlier,
- * then evidence over a cue. By item, each list sorted by start.
+ * then evidence over a cue. By item (those of the evidence first), each list sorted by start.
  */
-function withoutOverlaps(matches: readonly TieredMatch[]): Map<string, TieredMatch[]> {
+function withoutOverlaps(evidence: readonly TieredMatch[], cues: readonly TieredMatch[]): Map<string, TieredMatch[]> {
+  const evidenceByRef = byPayload(evidence);
+  const cuesByRef = byPayload(cues);
+  const byRef = new Map<string, TieredMatch[]>();
+  for (const [ref, list] of evidenceByRef) byRef.set(ref, acceptedInOrder(mergedByStart(list, cuesByRef.get(ref) ?? [])));
+  for (const [ref, list] of cuesByRef) if (!evidenceByRef.has(ref)) byRef.set(ref, acceptedInOrder(mergedByStart([], list)));
+  return byRef;
+}
+
+function byPayload(matches: readonly TieredMatch[]): Map<string, TieredMatch[]> {
   const byRef = new Map<string, TieredMatch[]>();
   for (const m of matches) push(byRef, m.payload, m);
-  for (const [ref, list] of byRef) byRef.set(ref, acceptedInOrder(list.sort((a, b) => a.start - b.start)));
   return byRef;
+}
+
+/**
+ * `first` then `second` sorted by start, stably: of equal starts, those of `first` first. A
+ * matcher finds matches block by block and word by word, so each list is in order already and
+ * merging them is linear; sorting them (which copies the whole list) was 54 MB of a 1 MB
+ * handbook's 850 MB of garbage. Lists out of order are sorted.
+ */
+function mergedByStart(first: readonly TieredMatch[], second: readonly TieredMatch[]): TieredMatch[] {
+  if (!inOrderOfStart(first) || !inOrderOfStart(second)) return [...first, ...second].sort((a, b) => a.start - b.start);
+  if (second.length === 0) return first as TieredMatch[];
+  if (first.length === 0) return second as TieredMatch[];
+  const merged: TieredMatch[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < first.length && j < second.length) merged.push((first[i] as TieredMatch).start <= (second[j] as TieredMatch).start ? (first[i++] as TieredMatch) : (second[j++] as TieredMatch));
+  while (i < first.length) merged.push(first[i++] as TieredMatch);
+  while (j < second.length) merged.push(second[j++] as TieredMatch);
+  return merged;
+}
+
+function inOrderOfStart(matches: readonly TieredMatch[]): boolean {
+  for (let i = 1; i < matches.length; i++) if ((matches[i] as TieredMatch).start < (matches[i - 1] as TieredMatch).start) return false;
+  return true;
 }
 
 /**
@@ -462,7 +493,9 @@ function acceptedInOrder(inOrder: readonly TieredMatch[]): TieredMatch[] {
   let runBlock = -1;
   const settle = (): void => {
     if (run.length === 1) kept.push(run[0] as TieredMatch);
-    else if (run.length > 1) kept.push(...winners(run));
+    // Two that overlap: the better wins, as `winners` would rank them, without sorting a copy.
+    else if (run.length === 2) kept.push(rank(run[0] as TieredMatch, run[1] as TieredMatch) <= 0 ? (run[0] as TieredMatch) : (run[1] as TieredMatch));
+    else if (run.length > 2) kept.push(...winners(run));
   };
   for (const m of inOrder) {
     if (m.block === runBlock && m.start < runEnd) {
@@ -483,7 +516,7 @@ function acceptedInOrder(inOrder: readonly TieredMatch[]): TieredMatch[] {
 function winners(run: readonly TieredMatch[]): TieredMatch[] {
   // Accepted matches are disjoint and kept sorted by start, so only the neighbours of a candidate can overlap it.
   const accepted: TieredMatch[] = [];
-  const ranked = [...run].sort((a, b) => b.tokens - a.tokens || a.start - b.start || tierOrder(a.tier) - tierOrder(b.tier));
+  const ranked = [...run].sort(rank);
   for (const m of ranked) {
     const at = lowerBound(accepted, startOf, m.start);
     const before = accepted[at - 1];
@@ -492,6 +525,11 @@ function winners(run: readonly TieredMatch[]): TieredMatch[] {
     accepted.splice(at, 0, m);
   }
   return accepted;
+}
+
+/** The longest first, then the earlier, then evidence before a cue. */
+function rank(a: TieredMatch, b: TieredMatch): number {
+  return b.tokens - a.tokens || a.start - b.start || tierOrder(a.tier) - tierOrder(b.tier);
 }
 
 /** Index of the first item whose key is at or after `offset`, in items sorted by key. */

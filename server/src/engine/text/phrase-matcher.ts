@@ -49,21 +49,27 @@ export class PhraseMatcher<T> {
   /** Every occurrence of every phrase; `base` is added to token offsets (see Block.base). */
   findAll(tokens: readonly Token[], base = 0): PhraseMatch<T>[] {
     const matches: PhraseMatch<T>[] = [];
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i] as Token;
-      for (const candidate of this.candidates(token.norm)) {
-        const count = this.matchAt(candidate, tokens, i);
-        if (count > 0) {
-          const last = tokens[i + count - 1] as Token;
-          matches.push({ payload: candidate.payload, phrase: candidate.phrase, start: base + token.start, end: base + last.end, tokenIndex: i, tokenCount: count });
-        }
-      }
-    }
+    this.eachMatch(tokens, (payload, phrase, first, last, tokenIndex, tokenCount) => {
+      matches.push({ payload, phrase, start: base + first.start, end: base + last.end, tokenIndex, tokenCount });
+    });
     return matches;
   }
 
-  private candidates(word: string): readonly Entry<T>[] {
-    return this.byFirstWord.get(word) ?? [];
+  /**
+   * Every occurrence of every phrase, in the order of `findAll`, handed to `visit` with its first
+   * and last token: for a caller that keeps matches in a shape of its own, without a match object
+   * of this shape per occurrence.
+   */
+  eachMatch(tokens: readonly Token[], visit: (payload: T, phrase: string, first: Token, last: Token, tokenIndex: number, tokenCount: number) => void): void {
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i] as Token;
+      const bucket = this.byFirstWord.get(token.norm);
+      if (bucket === undefined) continue;
+      for (const candidate of bucket) {
+        const count = this.matchAt(candidate, tokens, i);
+        if (count > 0) visit(candidate.payload, candidate.phrase, token, tokens[i + count - 1] as Token, i, count);
+      }
+    }
   }
 
   private matchAt(entry: Entry<T>, tokens: readonly Token[], at: number): number {
