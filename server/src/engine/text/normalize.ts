@@ -13,7 +13,6 @@ export interface Token {
   readonly upper: boolean;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
 const COMBINING_MARKS = /\p{M}+/gu;
 
 /** Spelling variants folded to one form; applied to text and phrases alike, so only consistency matters. */
@@ -79,15 +78,60 @@ function stem(word: string): string {
   return out;
 }
 
-/** Splits text into words with their offsets; punctuation, hyphens and apostrophes separate words. */
+/**
+ * Splits text into words with their offsets; punctuation, hyphens and apostrophes separate words.
+ * A word is a run of letters and digits (`/[\p{L}\p{N}]+/u`), found by a scan of the characters rather than
+ * by the regular expression, whose match objects were the largest garbage of a whole analysis
+ * after the parser's (`test/engine/normalize.test.ts` compares the two).
+ */
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const word = match[0];
-    const start = offset + (match.index ?? 0);
-    tokens.push({ norm: normalizeWord(word), start, end: start + word.length, upper: isAcronym(word) });
+  let at = 0;
+  while (at < text.length) {
+    const width = wordCharacterWidth(text, at);
+    if (width === 0) {
+      at += text.charCodeAt(at) >= 0xd800 && text.charCodeAt(at) <= 0xdbff && text.charCodeAt(at + 1) >= 0xdc00 && text.charCodeAt(at + 1) <= 0xdfff ? 2 : 1;
+      continue;
+    }
+    const wordStart = at;
+    at += width;
+    for (let next = wordCharacterWidth(text, at); next > 0; next = wordCharacterWidth(text, at)) at += next;
+    const word = text.slice(wordStart, at);
+    tokens.push({ norm: normalizeWord(word), start: offset + wordStart, end: offset + at, upper: isAcronym(word) });
   }
   return tokens;
+}
+
+/** Whether the code point at `at` is a letter or a digit: its width in UTF-16 units, else 0. */
+function wordCharacterWidth(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) ? 1 : 0;
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const low = text.charCodeAt(at + 1);
+    if (!(low >= 0xdc00 && low <= 0xdfff)) return 0;
+    return ONE_WORD_CHARACTER.test(text.slice(at, at + 2)) ? 2 : 0;
+  }
+  return isWordUnit(code) ? 1 : 0;
+}
+
+const ONE_WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
+
+/**
+ * Letters and digits of the Basic Multilingual Plane, 256 characters to a page, each page worked
+ * out with `ONE_WORD_CHARACTER` the first time a text holds one of its characters: a constant of
+ * Unicode, not of any document.
+ */
+const wordPages: (Uint8Array | undefined)[] = [];
+
+function isWordUnit(code: number): boolean {
+  const index = code >> 8;
+  let page = wordPages[index];
+  if (!page) {
+    page = new Uint8Array(256);
+    for (let i = 0; i < 256; i++) page[i] = ONE_WORD_CHARACTER.test(String.fromCharCode((index << 8) | i)) ? 1 : 0;
+    wordPages[index] = page;
+  }
+  return page[code & 0xff] === 1;
 }
 
 /** A phrase as a list of comparison keys, e.g. "People-centred" -> ["people", "centered"]. */
