@@ -82,13 +82,23 @@ export function segmentMatchesByPayload(model: DocumentModel, segment: Segment, 
   });
 }
 
-/** One chunk's matches as `segmentMatches` gives them, worked out afresh: for a caller that keeps what it makes of them. */
-export function matchSegment(model: DocumentModel, segment: Segment, matcher: PhraseMatcher<string>): ChunkMatch[] {
-  const matches: ChunkMatch[] = [];
+/**
+ * One chunk's matches as `segmentMatches` gives them, worked out afresh: for a caller that keeps
+ * what it makes of them, and may make each in a shape of its own (`make`) rather than copy it.
+ */
+export function matchSegment(model: DocumentModel, segment: Segment, matcher: PhraseMatcher<string>): ChunkMatch[];
+export function matchSegment<M>(model: DocumentModel, segment: Segment, matcher: PhraseMatcher<string>, make: MakeMatch<M>): M[];
+export function matchSegment<M>(model: DocumentModel, segment: Segment, matcher: PhraseMatcher<string>, make: MakeMatch<M | ChunkMatch> = chunkMatch): (M | ChunkMatch)[] {
+  const matches: (M | ChunkMatch)[] = [];
   for (let i = 0; i < segment.count; i++) {
     const block = model.blocks[segment.first + i];
     if (!block) continue;
-    matcher.eachMatch(block.tokens, (payload, phrase, first, last, _, tokens) => matches.push({ payload, phrase, start: first.start, end: last.end, block: i, tokens }));
+    matcher.eachMatch(block.tokens, (payload, phrase, first, last, _, tokens) => matches.push(make(payload, phrase, first.start, last.end, i, tokens)));
   }
   return matches;
 }
+
+/** Makes one match of a chunk from its fields: offsets relative to the chunk, the block's index in it, the number of words. */
+export type MakeMatch<M> = (payload: string, phrase: string, start: number, end: number, block: number, tokens: number) => M;
+
+const chunkMatch: MakeMatch<ChunkMatch> = (payload, phrase, start, end, block, tokens) => ({ payload, phrase, start, end, block, tokens });

@@ -15,7 +15,7 @@ import type { PhraseMatcher } from '../text/phrase-matcher';
 import { sentenceSpans } from '../text/sentences';
 import { stepEndsAt, type Steps } from '../steps';
 import type { Span } from '../types';
-import { matchSegment, perChunk, segmentMatches, weakMemo, type ChunkMatch } from './chunk-matches';
+import { matchSegment, perChunk, segmentMatches, weakMemo, type ChunkMatch, type MakeMatch } from './chunk-matches';
 import type { Matchers } from './matchers';
 
 export type Tier = 'phrase' | 'word' | 'cue';
@@ -427,15 +427,14 @@ type ChunkEvidence = ReadonlyMap<string, readonly TieredMatch[]>;
  */
 function distinctInChunk(model: DocumentModel, segment: Segment, matchers: ItemMatchers): ChunkEvidence {
   // Evidence before cues: where a cue is part of an evidence phrase, the phrase wins.
-  const evidence = matchSegment(model, segment, matchers.evidence).map((m) => withTier(m, m.tokens > 1 ? 'phrase' : 'word'));
-  const cues = matchers.cues ? matchSegment(model, segment, matchers.cues).map((m) => withTier(m, 'cue')) : [];
+  const evidence = matchSegment(model, segment, matchers.evidence, evidenceMatch);
+  const cues = matchers.cues ? matchSegment(model, segment, matchers.cues, cueMatch) : [];
   return withoutOverlaps(evidence, cues);
 }
 
-/** One literal for every tiered match, so that they all have one shape. */
-function withTier(m: ChunkMatch, tier: Tier): TieredMatch {
-  return { payload: m.payload, phrase: m.phrase, start: m.start, end: m.end, block: m.block, tokens: m.tokens, tier };
-}
+// One literal for every tiered match, so that they all have one shape.
+const evidenceMatch: MakeMatch<TieredMatch> = (payload, phrase, start, end, block, tokens) => ({ payload, phrase, start, end, block, tokens, tier: tokens > 1 ? 'phrase' : 'word' });
+const cueMatch: MakeMatch<TieredMatch> = (payload, phrase, start, end, block, tokens) => ({ payload, phrase, start, end, block, tokens, tier: 'cue' });
 
 /**
  * "informed consent" and the "consent" inside it are one mention, not two: of overlapping matches
@@ -488,27 +487,30 @@ function inOrderOfStart(matches: readonly TieredMatch[]): boolean {
  */
 function acceptedInOrder(inOrder: readonly TieredMatch[]): TieredMatch[] {
   const kept: TieredMatch[] = [];
-  let run: TieredMatch[] = [];
+  // The run is inOrder[runStart, i): no array per match.
+  let runStart = 0;
   let runEnd = -1;
   let runBlock = -1;
-  const settle = (): void => {
-    if (run.length === 1) kept.push(run[0] as TieredMatch);
+  const settle = (end: number): void => {
+    const size = end - runStart;
+    const first = inOrder[runStart] as TieredMatch;
+    if (size === 1) kept.push(first);
     // Two that overlap: the better wins, as `winners` would rank them, without sorting a copy.
-    else if (run.length === 2) kept.push(rank(run[0] as TieredMatch, run[1] as TieredMatch) <= 0 ? (run[0] as TieredMatch) : (run[1] as TieredMatch));
-    else if (run.length > 2) kept.push(...winners(run));
+    else if (size === 2) kept.push(rank(first, inOrder[runStart + 1] as TieredMatch) <= 0 ? first : (inOrder[runStart + 1] as TieredMatch));
+    else if (size > 2) kept.push(...winners(inOrder.slice(runStart, end)));
   };
-  for (const m of inOrder) {
+  for (let i = 0; i < inOrder.length; i++) {
+    const m = inOrder[i] as TieredMatch;
     if (m.block === runBlock && m.start < runEnd) {
-      run.push(m);
       runEnd = Math.max(runEnd, m.end);
       continue;
     }
-    settle();
-    run = [m];
+    settle(i);
+    runStart = i;
     runEnd = m.end;
     runBlock = m.block;
   }
-  settle();
+  settle(inOrder.length);
   return kept;
 }
 
