@@ -6,20 +6,21 @@
  * Chunks must give exactly what one whole parse gives. A cut is a line where CommonMark starts a
  * new top-level block whatever came before, provided nothing is still open there: an ATX heading
  * (it interrupts a paragraph), or, after a blank line, a line at the margin that can neither
- * continue a list (a list marker) nor open front matter (`---`) or a definition. A scan of the lines proposes such
- * lines outside front matter, fenced code and HTML blocks as it sees them, and the parser has the
- * last word: a chunk is parsed with the line after the cut appended as a probe, and the cut stands
- * only if a top-level node starts at the probe, that is, if nothing (a fence or an HTML block the
- * scan misread, a list, a quote) was still open there. The probe is that very line because the
- * line after a block can still move where the block ends (an unclosed fence in a list item takes
- * the blank line after it when a quote follows, not when a paragraph does); a line opening with a
- * letter, paragraph text whatever follows, is probed by its letter (`probeFor`). One case the probe
- * cannot show is left to the scan: after indented code, micromark lets a quote or a footnote
- * definition open only what may interrupt a paragraph ("> 2) x" is then a quoted paragraph, not a
- * list), and the probe, one line long, starts where it should either way. A long table is cut
- * between rows too: the chunk before ends in a table whose last row is the probe, and the chunk
- * after is parsed with the table's header and delimiter rows before it. Link and footnote definitions count in the whole document,
- * so each chunk is given the definitions of the trees that its text may refer to.
+ * continue a list (a list marker) nor open front matter (`---`) or a definition. A scan of the
+ * lines proposes such lines outside front matter, fenced code and HTML blocks as it sees them, and
+ * the parser has the last word: a chunk is parsed with the line after the cut appended as a probe,
+ * and the cut stands only if a top-level node starts at the probe, that is, if nothing (a fence or
+ * an HTML block the scan misread, a list, a quote) was still open there. The probe is that very
+ * line because the line after a block can still move where the block ends (an unclosed fence in a
+ * list item takes the blank line after it when a quote follows, not when a paragraph does); a line
+ * opening with a letter, paragraph text whatever follows, is probed by its letter (`probeFor`). One
+ * case the probe cannot show is left to the scan: after indented code, micromark lets a quote or a
+ * footnote definition open only what may interrupt a paragraph ("> 2) x" is then a quoted
+ * paragraph, not a list), and the probe, one line long, starts where it should either way. A long
+ * table is cut between rows too: the chunk before ends in a table whose last row is the probe, and
+ * the chunk after is parsed with the table's header and delimiter rows before it. Link and footnote
+ * definitions count in the whole document, so each chunk is given the definitions of the trees that
+ * its text may refer to.
  */
 import type { Nodes, Root } from 'mdast';
 import { parseRequest, runToEnd, type Steps } from '../steps';

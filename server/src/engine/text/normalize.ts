@@ -80,9 +80,9 @@ function stem(word: string): string {
 
 /**
  * Splits text into words with their offsets; punctuation, hyphens and apostrophes separate words.
- * A word is a run of letters and digits (`/[\p{L}\p{N}]+/u`), found by a scan of the characters rather than
- * by the regular expression, whose match objects were the largest garbage of a whole analysis
- * after the parser's (`test/engine/normalize.test.ts` compares the two).
+ * A word is a run of letters and digits (`/[\p{L}\p{N}]+/u`), found by a scan of the characters
+ * rather than by that regular expression, whose match objects were the largest garbage of a whole
+ * analysis after the parser's (`test/engine/normalize.test.ts` compares the two).
  */
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
@@ -90,7 +90,7 @@ export function tokenize(text: string, offset = 0): Token[] {
   while (at < text.length) {
     const width = wordCharacterWidth(text, at);
     if (width === 0) {
-      at += text.charCodeAt(at) >= 0xd800 && text.charCodeAt(at) <= 0xdbff && text.charCodeAt(at + 1) >= 0xdc00 && text.charCodeAt(at + 1) <= 0xdfff ? 2 : 1;
+      at += isSurrogatePair(text, at) ? 2 : 1;
       continue;
     }
     const wordStart = at;
@@ -106,12 +106,15 @@ export function tokenize(text: string, offset = 0): Token[] {
 function wordCharacterWidth(text: string, at: number): number {
   const code = text.charCodeAt(at);
   if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) ? 1 : 0;
-  if (code >= 0xd800 && code <= 0xdbff) {
-    const low = text.charCodeAt(at + 1);
-    if (!(low >= 0xdc00 && low <= 0xdfff)) return 0;
-    return ONE_WORD_CHARACTER.test(text.slice(at, at + 2)) ? 2 : 0;
-  }
+  if (isSurrogatePair(text, at)) return ONE_WORD_CHARACTER.test(text.slice(at, at + 2)) ? 2 : 0;
   return isWordUnit(code) ? 1 : 0;
+}
+
+/** A code point outside the first plane starts at `at`; a lone surrogate is a code point of its own. */
+function isSurrogatePair(text: string, at: number): boolean {
+  const high = text.charCodeAt(at);
+  const low = text.charCodeAt(at + 1);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
 }
 
 const ONE_WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
