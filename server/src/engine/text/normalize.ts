@@ -88,22 +88,21 @@ export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
   let at = 0;
   while (at < text.length) {
-    const width = wordCharacterWidth(text, at);
-    if (width === 0) {
+    const wordStart = at;
+    for (let width = wordCharacterWidth(text, at); width > 0; width = wordCharacterWidth(text, at)) at += width;
+    if (at === wordStart) {
       at += isSurrogatePair(text, at) ? 2 : 1;
       continue;
     }
-    const wordStart = at;
-    at += width;
-    for (let next = wordCharacterWidth(text, at); next > 0; next = wordCharacterWidth(text, at)) at += next;
     const word = text.slice(wordStart, at);
     tokens.push({ norm: normalizeWord(word), start: offset + wordStart, end: offset + at, upper: isAcronym(word) });
   }
   return tokens;
 }
 
-/** Whether the code point at `at` is a letter or a digit: its width in UTF-16 units, else 0. */
+/** Whether the code point at `at` is a letter or a digit: its width in UTF-16 units, else 0 (and 0 at the end). */
 function wordCharacterWidth(text: string, at: number): number {
+  if (at >= text.length) return 0;
   const code = text.charCodeAt(at);
   if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) ? 1 : 0;
   if (isSurrogatePair(text, at)) return ONE_WORD_CHARACTER.test(text.slice(at, at + 2)) ? 2 : 0;
